@@ -108,7 +108,11 @@ Result<Article> ArticleDecoder::Decode(std::string_view json, const DecodeOption
   if (auto e = impl_->parser.iterate(view).get(doc)) return JsonError(e);
   simdjson::ondemand::object obj;
   if (auto e = doc.get_object().get(obj)) {
-    if (e == simdjson::INCORRECT_TYPE) {
+    const size_t first = json.find_first_not_of(" \t\r\n");
+    const bool is_json_value =
+        first != std::string_view::npos && std::string_view("[\"-0123456789tfn").find(json[first]) !=
+                                               std::string_view::npos;
+    if (e == simdjson::INCORRECT_TYPE && is_json_value) {
       return InvalidArgument("the article must be a JSON object", {}, "invalid_json");
     }
     return JsonError(e);

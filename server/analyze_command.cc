@@ -1,14 +1,12 @@
 #include "server/analyze_command.h"
 
-#include <condition_variable>
 #include <deque>
-#include <functional>
 #include <future>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "core/task_pool.h"
 #include "protocol/article_decoder.h"
 #include "protocol/encode.h"
 #include "protocol/json_writer.h"
@@ -16,50 +14,6 @@
 
 namespace khabar::server {
 namespace {
-
-// A fixed pool of threads running queued tasks.
-class TaskPool {
- public:
-  explicit TaskPool(int n) {
-    for (int i = 0; i < n; ++i) threads_.emplace_back([this] { Loop(); });
-  }
-  ~TaskPool() {
-    {
-      std::lock_guard lock(mu_);
-      done_ = true;
-    }
-    cv_.notify_all();
-    for (auto& t : threads_) t.join();
-  }
-  void Post(std::function<void()> f) {
-    {
-      std::lock_guard lock(mu_);
-      tasks_.push_back(std::move(f));
-    }
-    cv_.notify_one();
-  }
-
- private:
-  void Loop() {
-    for (;;) {
-      std::function<void()> f;
-      {
-        std::unique_lock lock(mu_);
-        cv_.wait(lock, [this] { return done_ || !tasks_.empty(); });
-        if (tasks_.empty()) return;
-        f = std::move(tasks_.front());
-        tasks_.pop_front();
-      }
-      f();
-    }
-  }
-
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<std::function<void()>> tasks_;
-  std::vector<std::thread> threads_;
-  bool done_ = false;
-};
 
 std::string AnalyzeLine(std::string_view line, const text::Analyzer& analyzer) {
   thread_local protocol::ArticleDecoder decoder;

@@ -1,0 +1,34 @@
+#pragma once
+// Column families and meta keys. The table with key encodings is in docs/storage.md; keep both
+// in step.
+
+#include <cstddef>
+#include <string_view>
+
+namespace khabar::storage {
+
+enum class ColumnFamily : size_t {
+  kMeta = 0,   // "default": schema version, counters.
+  kArticles,   // id -> article record (version, ingested_at, docno, fields).
+  kAnalysis,   // id -> analysis record (entities, figures, dates, quotes).
+  kDocIds,     // docno (big-endian u32) -> id.
+};
+
+struct ColumnFamilySpec {
+  std::string_view name;
+  size_t write_buffer_bytes;
+};
+
+inline constexpr ColumnFamilySpec kColumnFamilies[] = {
+    {"default", 4u << 20},
+    {"articles", 64u << 20},
+    {"analysis", 32u << 20},
+    {"docids", 8u << 20},
+};
+
+inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kMetaSchemaKey = "meta:schema";
+inline constexpr std::string_view kMetaArticlesKey = "meta:articles";
+inline constexpr std::string_view kMetaNextDocnoKey = "meta:next_docno";
+
+}  // namespace khabar::storage
