@@ -12,4 +12,12 @@ function(khabar_library name)
   target_include_directories(khabar_${name} PUBLIC ${PROJECT_SOURCE_DIR})
   target_link_libraries(khabar_${name} PUBLIC ${ARG_PUBLIC_DEPS} PRIVATE ${ARG_DEPS})
   khabar_warnings(khabar_${name})
+  add_dependencies(khabar_${name} khabar_layering)
 endfunction()
+
+# The layering of STYLE.md A1, checked before every module builds: a forbidden include fails the
+# build, not just a review.
+add_custom_target(khabar_layering
+  COMMAND ${PROJECT_SOURCE_DIR}/scripts/check-layering.sh
+  COMMENT "Checking module layering"
+  VERBATIM)

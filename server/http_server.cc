@@ -101,7 +101,9 @@ class Session : public std::enable_shared_from_this<Session> {
     busy_ = false;
     parser_.emplace();
     parser_->header_limit(server_.options.max_header_bytes);
-    parser_->body_limit(server_.options.max_body_bytes);
+    // Beast checks Content-Length against the limit while parsing the header; the route's own
+    // limit is applied in OnHeader, so that the 413 names it.
+    parser_->body_limit(std::max(server_.options.max_body_bytes, server_.options.max_bulk_bytes));
     stream_.expires_after(server_.options.idle_timeout);
     http::async_read_header(stream_, buffer_, *parser_,
                             beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
@@ -109,6 +111,11 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void OnHeader(beast::error_code ec, std::size_t) {
     if (ec) {
+      if (ec == http::error::body_limit) {
+        return Reply(ErrorResponse(InvalidArgument("request body exceeds the limit", "body",
+                                                   "payload_too_large")),
+                     "unmatched", true);
+      }
       if (ec == http::error::header_limit) {
         return Reply(ErrorResponse(InvalidArgument("request header too large", {}, "header_too_large")),
                      "unmatched", true);

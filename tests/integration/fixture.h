@@ -31,12 +31,14 @@ class ServerTest : public ::testing::Test {
     EXPECT_EQ(result.error(), simdjson::SUCCESS) << body;
     return result.value_unsafe();
   }
-  std::string Str(simdjson::dom::element e, const char* key) {
+  template <typename Element>
+  std::string Str(Element e, const char* key) {
     std::string_view s;
     if (e[key].get(s) != simdjson::SUCCESS) return "<missing>";
     return std::string(s);
   }
-  int64_t Int(simdjson::dom::element e, const char* key) {
+  template <typename Element>
+  int64_t Int(Element e, const char* key) {
     int64_t v = -1;
     if (e[key].get(v) != simdjson::SUCCESS) return -1;
     return v;
