@@ -11,6 +11,8 @@
 
 namespace khabar::text {
 
+class EntityRecognizer;
+
 struct AnalyzerInput {
   std::string_view title;
   std::string_view body;
@@ -27,6 +29,8 @@ class Analyzer {
 
  private:
   Analyzer() = default;
+
+  std::shared_ptr<const EntityRecognizer> entities_;
 };
 
 }  // namespace khabar::text

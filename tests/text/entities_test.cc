@@ -1,0 +1,176 @@
+#include "text/entities.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "text/ner_data.h"
+#include "text/ner_lexicon.h"
+#include "text/ner_model.h"
+
+namespace khabar::text {
+namespace {
+
+class EntitiesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Result<std::shared_ptr<const EntityRecognizer>> r = EntityRecognizer::Create();
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    recognizer_ = std::move(*r);
+  }
+  static std::shared_ptr<const EntityRecognizer> recognizer_;
+};
+std::shared_ptr<const EntityRecognizer> EntitiesTest::recognizer_;
+
+// The mention with exactly this text, or nullptr.
+const Entity* Find(const std::vector<Entity>& es, std::string_view text) {
+  for (const Entity& e : es) {
+    if (e.text == text) return &e;
+  }
+  return nullptr;
+}
+
+void ExpectSpansPointIntoOriginal(const std::vector<Entity>& es, std::string_view title,
+                                  std::string_view body) {
+  for (const Entity& e : es) {
+    const std::string_view field = e.span.field == Field::kTitle ? title : body;
+    ASSERT_LE(e.span.start, e.span.end);
+    ASSERT_LE(e.span.end, field.size());
+    EXPECT_EQ(field.substr(e.span.start, e.span.end - e.span.start), e.text);
+    EXPECT_FALSE(e.canonical.empty());
+  }
+}
+
+TEST_F(EntitiesTest, EmbeddedDataLoads) {
+  EXPECT_TRUE(ner::Lexicon::Parse(ner::EmbeddedLexicon()).ok());
+  Result<ner::Model> m = ner::Model::Load(ner::EmbeddedModel());
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_GT(m->num_rows(), 1000u);
+}
+
+TEST_F(EntitiesTest, CorruptModelIsAnError) {
+  EXPECT_FALSE(EntityRecognizer::FromData("not a model", ner::EmbeddedLexicon()).ok());
+  const std::string truncated(ner::EmbeddedModel().substr(0, 100));
+  EXPECT_FALSE(EntityRecognizer::FromData(truncated, ner::EmbeddedLexicon()).ok());
+}
+
+TEST_F(EntitiesTest, TitlesStayOutOfPersonSpans) {
+  const std::string body = "حققت المقابلة التي أجراها الرئيس الروسي فلاديمير بوتين نجاحا كبيرا.";
+  const auto es = recognizer_->Recognize("", body);
+  ExpectSpansPointIntoOriginal(es, "", body);
+  const Entity* putin = Find(es, "فلاديمير بوتين");
+  ASSERT_NE(putin, nullptr);
+  EXPECT_EQ(putin->type, EntityType::kPerson);
+  EXPECT_EQ(putin->canonical, "فلاديمير بوتين");
+  EXPECT_EQ(Find(es, "الرئيس الروسي فلاديمير بوتين"), nullptr);
+}
+
+TEST_F(EntitiesTest, SpellingsShareOneCanonical) {
+  const std::string body =
+      "قال المتحدث باسم الرئاسة الروسية دميتري بيسكوف إن الزيارة مهمة. وأوضح المتحدث باسم "
+      "الكرملين ديمتري بيسكوف أن المقابلة لم تجر لأي رد فعل. وأشار بيسكوف إلى أن الكرملين لا "
+      "يجمع الأسئلة.";
+  const auto es = recognizer_->Recognize("", body);
+  ExpectSpansPointIntoOriginal(es, "", body);
+  std::set<std::string> peskov;
+  for (const Entity& e : es) {
+    if (e.text.find("بيسكوف") != std::string::npos) {
+      EXPECT_EQ(e.type, EntityType::kPerson) << e.text;
+      peskov.insert(e.canonical);
+    }
+  }
+  EXPECT_EQ(peskov, std::set<std::string>{"دميتري بيسكوف"});
+}
+
+TEST_F(EntitiesTest, CliticsStayOutOfSpans) {
+  const std::string body = "قال منسق الاتصالات بالبيت الأبيض جون كيربي إن والكرملين لم يرد.";
+  const auto es = recognizer_->Recognize("", body);
+  ExpectSpansPointIntoOriginal(es, "", body);
+  const Entity* wh = Find(es, "البيت الأبيض");
+  ASSERT_NE(wh, nullptr);
+  EXPECT_EQ(wh->type, EntityType::kOrganization);
+  ASSERT_NE(Find(es, "جون كيربي"), nullptr);
+}
+
+TEST_F(EntitiesTest, TitleAndBodyGroupTogether) {
+  const std::string title = "مقابلة بوتين مع كارلسون";
+  const std::string body = "أجرى الصحفي الأمريكي تاكر كارلسون مقابلة مع الرئيس فلاديمير بوتين.";
+  const auto es = recognizer_->Recognize(title, body);
+  ExpectSpansPointIntoOriginal(es, title, body);
+  std::map<std::string, std::string> canonical_of;
+  for (const Entity& e : es) {
+    if (e.span.field == Field::kTitle) canonical_of[e.text] = e.canonical;
+  }
+  EXPECT_EQ(canonical_of["بوتين"], "فلاديمير بوتين");
+  EXPECT_EQ(canonical_of["كارلسون"], "تاكر كارلسون");
+}
+
+// The seed article's acceptance list (the issue that founded the module).
+TEST_F(EntitiesTest, SeedArticle) {
+  std::ifstream in(std::string(KHABAR_SHARED_DIR) + "/data/seed/seed-article.txt");
+  if (!in) GTEST_SKIP() << "shared data not found";
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string all = ss.str();
+  const size_t nl = all.find('\n');
+  const std::string title = all.substr(0, nl), body = all.substr(nl + 1);
+  const auto es = recognizer_->Recognize(title, body);
+  ExpectSpansPointIntoOriginal(es, title, body);
+  const struct {
+    const char* text;
+    EntityType type;
+    const char* canonical;
+  } want[] = {
+      {"فلاديمير بوتين", EntityType::kPerson, "فلاديمير بوتين"},
+      {"بوتين", EntityType::kPerson, "فلاديمير بوتين"},
+      {"تاكر كارلسون", EntityType::kPerson, "تاكر كارلسون"},
+      {"كارلسون", EntityType::kPerson, "تاكر كارلسون"},
+      {"دميتري بيسكوف", EntityType::kPerson, "دميتري بيسكوف"},
+      {"ديمتري بيسكوف", EntityType::kPerson, "دميتري بيسكوف"},
+      {"بيسكوف", EntityType::kPerson, "دميتري بيسكوف"},
+      {"جون كيربي", EntityType::kPerson, "جون كيربي"},
+      {"كيربي", EntityType::kPerson, "جون كيربي"},
+      {"إيلون ماسك", EntityType::kPerson, "إيلون ماسك"},
+      {"موسكو", EntityType::kPlace, "موسكو"},
+      {"أوكرانيا", EntityType::kPlace, "أوكرانيا"},
+      {"الكرملين", EntityType::kOrganization, "الكرملين"},
+      {"البيت الأبيض", EntityType::kOrganization, "البيت الأبيض"},
+  };
+  for (const auto& w : want) {
+    SCOPED_TRACE(w.text);
+    bool found = false;
+    for (const Entity& e : es) {
+      if (e.text != w.text) continue;
+      found = true;
+      EXPECT_EQ(e.type, w.type);
+      EXPECT_EQ(e.canonical, w.canonical);
+    }
+    EXPECT_TRUE(found);
+  }
+  // Every mention of a name has the same canonical, wherever it is.
+  std::map<std::string, std::set<std::string>> canonicals;
+  for (const Entity& e : es) canonicals[e.text].insert(e.canonical);
+  for (const auto& [text, set] : canonicals) EXPECT_EQ(set.size(), 1u) << text;
+}
+
+TEST_F(EntitiesTest, BadInputNeverCrashes) {
+  EXPECT_TRUE(recognizer_->Recognize("", "").empty());
+  EXPECT_TRUE(recognizer_->Recognize("   \n\n ", "..،،").empty());
+  const std::string invalid = "\xff\xfe بوتين \xc3 موسكو \xe2\x80";
+  ExpectSpansPointIntoOriginal(recognizer_->Recognize(invalid, invalid), invalid, invalid);
+  std::string one_word;
+  while (one_word.size() < 10'000'000) one_word += "بوتين";
+  const auto huge = recognizer_->Recognize("", one_word);
+  EXPECT_LE(huge.size(), 1u);
+  std::string repeated;
+  while (repeated.size() < 10'000'000) repeated += "فلاديمير بوتين ";
+  const auto many = recognizer_->Recognize("", repeated);
+  ExpectSpansPointIntoOriginal(many, "", repeated);
+}
+
+}  // namespace
+}  // namespace khabar::text

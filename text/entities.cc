@@ -1,0 +1,264 @@
+#include "text/entities.h"
+
+#include <algorithm>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+
+#include "text/entity_canonical.h"
+#include "text/ner_data.h"
+#include "text/ner_features.h"
+#include "text/ner_lexicon.h"
+#include "text/ner_model.h"
+#include "text/normalize.h"
+#include "text/tokenize.h"
+
+namespace khabar::text {
+namespace {
+
+using ner::Tag;
+using ner::WordInfo;
+
+// A sentence longer than this is tagged in pieces (bounds memory on text with no full stops).
+constexpr size_t kMaxSentenceWords = 200;
+// A word spreads to its other, untagged occurrences only if it has this many bytes (3 letters).
+constexpr size_t kMinAnchorBytes = 6;
+
+constexpr uint16_t kEntityFlags = ner::kLexLoc | ner::kLexOrg | ner::kLexPer;
+constexpr uint16_t kTitleFlags = ner::kLexTitle | ner::kLexNat;
+
+// A word of the article, kept for the article-level pass.
+struct WordRef {
+  Field field;
+  uint32_t start, end;
+  uint64_t stem;
+  bool covered;  // Inside an entity span.
+};
+
+// Buffers reused across the sentences of one call.
+struct Scratch {
+  std::string norm;
+  std::vector<size_t> norm_end;
+  std::vector<WordInfo> info;
+  std::vector<float> emissions;
+  std::vector<uint8_t> tags, back;
+};
+
+bool EndsSentence(std::string_view text, const std::vector<Token>& tokens, size_t i) {
+  const Token& t = tokens[i];
+  if (t.kind == TokenKind::kPunct) {
+    const std::string_view p = text.substr(t.start, t.end - t.start);
+    if (p == "." || p == "!" || p == "?" || p == "\xD8\x9F") return true;  // U+061F question mark.
+  }
+  if (i + 1 < tokens.size()) {
+    const std::string_view gap = text.substr(t.end, tokens[i + 1].start - t.end);
+    return gap.find('\n') != std::string_view::npos;
+  }
+  return false;
+}
+
+// Bytes of Arabic proclitics to leave out of a span that starts with `word` (original text):
+// "والكرملين" -> "الكرملين", "بالبيت" -> "البيت", "وكارلسون" -> "كارلسون". A word that is
+// itself in the lexicon ("وليد") keeps its first letter.
+size_t CliticBytes(std::string_view word, const ner::Lexicon& lex) {
+  constexpr std::string_view kWaw = "\xD9\x88", kFeh = "\xD9\x81", kBeh = "\xD8\xA8",
+                             kKaf = "\xD9\x83", kLam = "\xD9\x84", kAl = "\xD8\xA7\xD9\x84";
+  constexpr size_t kLetter = 2;
+  size_t skip = 0;
+  if ((word.starts_with(kWaw) || word.starts_with(kFeh)) && word.size() >= 4 * kLetter) {
+    const std::string_view rest = word.substr(kLetter);
+    const bool known = lex.WordFlags(ner::HashBytes(Normalize(word))) & kEntityFlags;
+    if (!known || rest.starts_with(kAl)) {
+      skip = kLetter;
+      word = rest;
+    }
+  }
+  if ((word.starts_with(kBeh) || word.starts_with(kKaf) || word.starts_with(kLam)) &&
+      word.size() >= 4 * kLetter && word.substr(kLetter).starts_with(kAl)) {
+    skip += kLetter;
+  }
+  return skip;
+}
+
+EntityType TypeOf(int begin_tag) {
+  if (begin_tag == static_cast<int>(Tag::kBPer)) return EntityType::kPerson;
+  if (begin_tag == static_cast<int>(Tag::kBOrg)) return EntityType::kOrganization;
+  return EntityType::kPlace;
+}
+
+int BeginTag(ner::PhraseClass c) {
+  switch (c) {
+    case ner::PhraseClass::kPer:
+      return static_cast<int>(Tag::kBPer);
+    case ner::PhraseClass::kOrg:
+      return static_cast<int>(Tag::kBOrg);
+    default:
+      return static_cast<int>(Tag::kBLoc);
+  }
+}
+
+// Known entities (lexicon/known_entities.tsv) that the tagger left out become entities.
+void TagKnown(const ner::Lexicon& lex, const std::vector<WordInfo>& info, uint8_t* tags) {
+  uint64_t stems[ner::Lexicon::kMaxPhraseWords];
+  const int n = static_cast<int>(info.size());
+  for (int i = 0; i < n; ++i) {
+    if (!(info[i].flags & ner::kLexKnown)) continue;
+    const int avail = std::min(n - i, ner::Lexicon::kMaxPhraseWords);
+    for (int k = 0; k < avail; ++k) stems[k] = info[i + k].stem;
+    const auto [cls, len] = lex.MatchKnown(stems, avail);
+    const auto unreported = [](uint8_t t) { return t == 0 || t >= static_cast<int>(Tag::kBMisc); };
+    if (len == 0 || !std::all_of(tags + i, tags + i + len, unreported)) {
+      continue;
+    }
+    tags[i] = static_cast<uint8_t>(BeginTag(cls));
+    for (int k = 1; k < len; ++k) tags[i + k] = static_cast<uint8_t>(BeginTag(cls) + 1);
+    i += len - 1;
+  }
+}
+
+// An entity for tokens [a, b] of the field, or nothing if trimming leaves no word.
+void AddSpan(std::string_view text, Field field, const Token* tokens, const WordInfo* info,
+             size_t a, size_t b, EntityType type, const ner::Lexicon& lex,
+             std::vector<Entity>* out) {
+  // Titles and nationalities before a name stay out of a person's span.
+  while (a < b && type == EntityType::kPerson && (info[a].flags & kTitleFlags)) ++a;
+  while (a <= b && tokens[a].kind == TokenKind::kPunct) ++a;
+  while (b > a && tokens[b].kind == TokenKind::kPunct) --b;
+  if (a > b || tokens[a].kind == TokenKind::kPunct) return;
+  const Token& first = tokens[a];
+  const uint32_t start = static_cast<uint32_t>(
+      first.start + CliticBytes(text.substr(first.start, first.end - first.start), lex));
+  const uint32_t stop = tokens[b].end;
+  Entity e;
+  e.type = type;
+  e.text = std::string(text.substr(start, stop - start));
+  e.span = Span{field, start, stop};
+  out->push_back(std::move(e));
+}
+
+void TagSentence(const ner::Model& model, const ner::Lexicon& lex, std::string_view text,
+                 Field field, const Token* tokens, size_t n, Scratch* s,
+                 std::vector<WordRef>* words, std::vector<Entity>* out) {
+  s->norm.clear();
+  s->norm_end.clear();
+  for (size_t i = 0; i < n; ++i) {
+    NormalizeAppend(text.substr(tokens[i].start, tokens[i].end - tokens[i].start), &s->norm);
+    s->norm_end.push_back(s->norm.size());
+  }
+  s->info.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const size_t from = i == 0 ? 0 : s->norm_end[i - 1];
+    ner::DescribeWord(lex, std::string_view(s->norm).substr(from, s->norm_end[i] - from),
+                      tokens[i].kind, &s->info[i]);
+  }
+  ner::MarkPhrases(lex, s->info);
+  s->emissions.resize(n * ner::kNumTags);
+  uint64_t features[ner::kNumFeatures];
+  for (size_t i = 0; i < n; ++i) {
+    ner::WordFeatures(s->info, static_cast<int>(i), features);
+    model.Score(features, ner::kNumFeatures, &s->emissions[i * ner::kNumTags]);
+  }
+  s->tags.resize(n);
+  ner::Viterbi(s->emissions.data(), static_cast<int>(n), model.transitions(), &s->back,
+               s->tags.data());
+  TagKnown(lex, s->info, s->tags.data());
+  for (size_t i = 0; i < n; ++i) {
+    const size_t from = i == 0 ? 0 : s->norm_end[i - 1];
+    const bool long_word = s->norm_end[i] - from >= kMinAnchorBytes;
+    words->push_back(
+        WordRef{field, tokens[i].start, tokens[i].end, s->info[i].stem,
+                s->tags[i] != 0 || !long_word || tokens[i].kind != TokenKind::kArabic});
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const int t = s->tags[i];
+    if (t % 2 == 0 || t == static_cast<int>(Tag::kBMisc)) continue;
+    size_t b = i;
+    while (b + 1 < n && s->tags[b + 1] == t + 1) ++b;
+    AddSpan(text, field, tokens, s->info.data(), i, b, TypeOf(t), lex, out);
+  }
+}
+
+void TagField(const ner::Model& model, const ner::Lexicon& lex, std::string_view text, Field field,
+              Scratch* scratch, std::vector<WordRef>* words, std::vector<Entity>* out) {
+  const std::vector<Token> tokens = Tokenize(text);
+  for (size_t begin = 0; begin < tokens.size();) {
+    size_t end = begin;
+    while (end < tokens.size() && end - begin < kMaxSentenceWords) {
+      if (EndsSentence(text, tokens, end++)) break;
+    }
+    TagSentence(model, lex, text, field, tokens.data() + begin, end - begin, scratch, words, out);
+    begin = end;
+  }
+}
+
+// Later untagged occurrences of a tagged name are the same entity: the last word of a person's
+// full name ("بوتين" after "فلاديمير بوتين") and any one-word entity.
+void SpreadNames(std::string_view title, std::string_view body, const ner::Lexicon& lex,
+                 const std::vector<WordRef>& words, std::vector<Entity>* out) {
+  std::unordered_map<uint64_t, EntityType> anchors;
+  std::string norm;
+  for (const Entity& e : *out) {
+    norm = Normalize(e.text);
+    const size_t space = norm.rfind(' ');
+    if (space != std::string::npos && e.type != EntityType::kPerson) continue;
+    const std::string_view last = space == std::string::npos
+                                      ? std::string_view(norm)
+                                      : std::string_view(norm).substr(space + 1);
+    if (last.size() < kMinAnchorBytes || (lex.Flags(ner::HashBytes(ner::LightStem(last))) &
+                                          (ner::kLexTitle | ner::kLexNat | ner::kLexOrgHead))) {
+      continue;
+    }
+    anchors.emplace(ner::HashBytes(ner::LightStem(last)), e.type);
+  }
+  if (anchors.empty()) return;
+  for (const WordRef& w : words) {
+    if (w.covered) continue;
+    auto it = anchors.find(w.stem);
+    if (it == anchors.end()) continue;
+    const std::string_view text = w.field == Field::kTitle ? title : body;
+    const Token token{w.start, w.end, TokenKind::kArabic};
+    const WordInfo info{};
+    AddSpan(text, w.field, &token, &info, 0, 0, it->second, lex, out);
+  }
+}
+
+}  // namespace
+
+EntityRecognizer::EntityRecognizer(std::unique_ptr<const ner::Model> model,
+                                   std::unique_ptr<const ner::Lexicon> lexicon)
+    : model_(std::move(model)), lexicon_(std::move(lexicon)) {}
+
+EntityRecognizer::~EntityRecognizer() = default;
+
+Result<std::shared_ptr<const EntityRecognizer>> EntityRecognizer::Create() {
+  return FromData(ner::EmbeddedModel(), ner::EmbeddedLexicon());
+}
+
+Result<std::shared_ptr<const EntityRecognizer>> EntityRecognizer::FromData(
+    std::string_view model, const ner::LexiconFiles& lexicon) {
+  Result<ner::Model> m = ner::Model::Load(model);
+  if (!m.ok()) return m.status();
+  Result<ner::Lexicon> lex = ner::Lexicon::Parse(lexicon);
+  if (!lex.ok()) return lex.status();
+  return std::shared_ptr<const EntityRecognizer>(
+      new EntityRecognizer(std::make_unique<const ner::Model>(std::move(*m)),
+                           std::make_unique<const ner::Lexicon>(std::move(*lex))));
+}
+
+std::vector<Entity> EntityRecognizer::Recognize(std::string_view title,
+                                                std::string_view body) const {
+  std::vector<Entity> out;
+  std::vector<WordRef> words;
+  Scratch scratch;
+  TagField(*model_, *lexicon_, title, Field::kTitle, &scratch, &words, &out);
+  TagField(*model_, *lexicon_, body, Field::kBody, &scratch, &words, &out);
+  SpreadNames(title, body, *lexicon_, words, &out);
+  std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
+    return std::tie(a.span.field, a.span.start) < std::tie(b.span.field, b.span.start);
+  });
+  RefineMentions(&out);
+  AssignCanonicals(&out);
+  return out;
+}
+
+}  // namespace khabar::text

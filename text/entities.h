@@ -1,0 +1,48 @@
+#pragma once
+// Named entities of an article: people, organizations and places (shared/spec/analysis.md).
+//
+// A linear tagger (ner_model.h) labels the words of each sentence with BIO tags; the spans are
+// then trimmed (titles such as "الرئيس" and clitics such as "و" stay outside) and grouped, so
+// that every spelling of one entity in the article shares one `canonical` name: the fullest form
+// ("دميتري بيسكوف", "ديمتري بيسكوف" and a later "بيسكوف" all get "دميتري بيسكوف").
+// Rules and figures: docs/design/entities.md.
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/status.h"
+
+namespace khabar::text {
+
+namespace ner {
+class Lexicon;
+class Model;
+struct LexiconFiles;
+}  // namespace ner
+
+class EntityRecognizer {
+ public:
+  // Loads the model and lexicons embedded in the binary. Fails only on corrupt embedded data.
+  static Result<std::shared_ptr<const EntityRecognizer>> Create();
+
+  // The same from explicit bytes (tests, tools): a serialized ner::Model and the lexicon files.
+  static Result<std::shared_ptr<const EntityRecognizer>> FromData(std::string_view model,
+                                                                  const ner::LexiconFiles& lexicon);
+
+  ~EntityRecognizer();
+
+  // Entities of the title and body in text order (title first), with byte offsets into the
+  // original field text. Thread-safe; never fails: unreadable text yields fewer entities.
+  std::vector<Entity> Recognize(std::string_view title, std::string_view body) const;
+
+ private:
+  EntityRecognizer(std::unique_ptr<const ner::Model> model,
+                   std::unique_ptr<const ner::Lexicon> lexicon);
+
+  std::unique_ptr<const ner::Model> model_;
+  std::unique_ptr<const ner::Lexicon> lexicon_;
+};
+
+}  // namespace khabar::text

@@ -1,0 +1,196 @@
+#include "text/entity_canonical.h"
+
+#include <algorithm>
+#include <numeric>
+#include <string>
+#include <string_view>
+
+#include "text/normalize.h"
+#include "text/utf8.h"
+
+namespace khabar::text {
+namespace {
+
+// Normalized Arabic letters.
+constexpr char32_t kAlef = U'\u0627';
+constexpr char32_t kLam = U'\u0644';
+constexpr char32_t kWaw = U'\u0648';
+constexpr char32_t kBeh = U'\u0628';
+constexpr char32_t kKaf = U'\u0643';
+constexpr char32_t kFeh = U'\u0641';
+
+using Word = std::u32string;
+
+std::vector<Word> Words(std::string_view text) {
+  const std::string norm = Normalize(text);
+  std::vector<Word> out(1);
+  for (size_t i = 0; i < norm.size();) {
+    size_t len;
+    const char32_t c = DecodeAt(norm, i, &len);
+    i += len;
+    if (c == U' ' || c == U'\n' || c == U'\t') {
+      if (!out.back().empty()) out.emplace_back();
+    } else {
+      out.back().push_back(c);
+    }
+  }
+  if (out.back().empty()) out.pop_back();
+  return out;
+}
+
+// The word without a leading article or one-letter clitic ("الكرملين", "لبوتين").
+Word Bare(const Word& w) {
+  size_t p = 0;
+  if (w.size() > 4 && (w[0] == kWaw || w[0] == kFeh)) p = 1;
+  if (w.size() > p + 3 && (w[p] == kBeh || w[p] == kKaf || w[p] == kLam) && w[p + 1] == kAlef &&
+      w[p + 2] == kLam) {
+    p += 1;
+  }
+  if (w.size() > p + 3 && w[p] == kLam && w[p + 1] == kLam) return w.substr(p + 2);
+  if (w.size() > p + 3 && w[p] == kAlef && w[p + 1] == kLam) return w.substr(p + 2);
+  return w.substr(p);
+}
+
+// Restricted Damerau-Levenshtein distance, capped at 2.
+int Distance(const Word& a, const Word& b) {
+  if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return 2;
+  std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return std::min(d[a.size()][b.size()], 2);
+}
+
+bool SameWord(const Word& a, const Word& b) {
+  if (a == b) return true;
+  const Word x = Bare(a), y = Bare(b);
+  if (x == y && x.size() >= 2) return true;
+  return x.size() >= 5 && y.size() >= 5 && Distance(x, y) <= 1;
+}
+
+// True when `part` is `whole` or a run of its words ("بيسكوف" in "دميتري بيسكوف").
+bool PartOf(const std::vector<Word>& part, const std::vector<Word>& whole) {
+  if (part.empty() || part.size() > whole.size()) return false;
+  if (part.size() == 1 && Bare(part[0]).size() < 3) return false;
+  for (size_t s = 0; s + part.size() <= whole.size(); ++s) {
+    bool all = true;
+    for (size_t k = 0; k < part.size() && all; ++k) all = SameWord(part[k], whole[s + k]);
+    if (all) return true;
+  }
+  return false;
+}
+
+// The canonical text of a representative mention: its original text, with "لل" read as "ال".
+std::string CanonicalText(const Entity& e) {
+  static constexpr std::string_view kLilPrefix = "\xD9\x84\xD9\x84";
+  static constexpr std::string_view kAlPrefix = "\xD8\xA7\xD9\x84";
+  if (e.text.starts_with(kLilPrefix) && e.text.size() > 8) {
+    return std::string(kAlPrefix) + e.text.substr(kLilPrefix.size());
+  }
+  return e.text;
+}
+
+// Byte ranges of the space-separated words of a mention's text.
+std::vector<std::pair<size_t, size_t>> WordRanges(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (size_t i = 0; i < text.size();) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    const size_t j = std::min(text.find(' ', i), text.size());
+    if (j > i) out.emplace_back(i, j);
+    i = j;
+  }
+  return out;
+}
+
+bool Contains(const std::vector<Word>& words, const Word& w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+Entity Sub(const Entity& e, size_t from, size_t to) {
+  Entity out = e;
+  out.text = e.text.substr(from, to - from);
+  out.span.start = e.span.start + static_cast<uint32_t>(from);
+  out.span.end = e.span.start + static_cast<uint32_t>(to);
+  return out;
+}
+
+}  // namespace
+
+void RefineMentions(std::vector<Entity>* mentions) {
+  constexpr std::string_view kWaw = "\xD9\x88";
+  constexpr size_t kLetter = 2;
+  std::vector<Word> person_words, first_words;
+  for (const Entity& e : *mentions) {
+    const std::vector<Word> w = Words(e.text);
+    if (w.empty()) continue;
+    first_words.push_back(w[0]);
+    if (e.type == EntityType::kPerson) person_words.insert(person_words.end(), w.begin(), w.end());
+  }
+  std::vector<Entity> out;
+  for (const Entity& e : *mentions) {
+    const auto ranges = WordRanges(e.text);
+    size_t cut = 0;
+    for (size_t k = 1; k < ranges.size() && e.type == EntityType::kPerson && cut == 0; ++k) {
+      const std::string_view w =
+          std::string_view(e.text).substr(ranges[k].first, ranges[k].second - ranges[k].first);
+      if (!w.starts_with(kWaw) || w.size() < 4 * kLetter) continue;
+      const std::vector<Word> rest = Words(w.substr(kLetter));
+      if (!rest.empty() && Contains(person_words, rest[0])) cut = k;
+    }
+    if (cut > 0) {
+      out.push_back(Sub(e, 0, ranges[cut - 1].second));
+      out.push_back(Sub(e, ranges[cut].first + kLetter, e.text.size()));
+      continue;
+    }
+    out.push_back(e);
+    const std::vector<Word> w = Words(e.text);
+    if (w.empty() || w[0].size() < 4) continue;
+    const char32_t c = w[0][0];
+    if ((c == kBeh || c == kLam || c == kKaf) && w[0][1] != kAlef &&
+        std::count(first_words.begin(), first_words.end(), w[0]) == 1 &&
+        Contains(first_words, w[0].substr(1))) {
+      out.back() = Sub(e, kLetter, e.text.size());
+    }
+  }
+  *mentions = std::move(out);
+}
+
+void AssignCanonicals(std::vector<Entity>* mentions) {
+  std::vector<Entity>& m = *mentions;
+  std::vector<std::vector<Word>> words(m.size());
+  for (size_t i = 0; i < m.size(); ++i) words[i] = Words(m[i].text);
+  // Fullest mentions first; ties keep text order (title before body).
+  std::vector<size_t> order(m.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return words[a].size() > words[b].size(); });
+  std::vector<size_t> heads;  // Representative mention of each group.
+  std::vector<size_t> group(m.size());
+  for (size_t i : order) {
+    size_t found = heads.size();
+    for (size_t g = 0; g < heads.size() && found == heads.size(); ++g) {
+      const Entity& h = m[heads[g]];
+      // A single word may join a person of another predicted type ("بوتين" tagged as a place).
+      const bool type_ok =
+          h.type == m[i].type || (h.type == EntityType::kPerson && words[heads[g]].size() > 1);
+      if (type_ok && PartOf(words[i], words[heads[g]])) found = g;
+    }
+    if (found == heads.size()) heads.push_back(i);
+    group[i] = found;
+  }
+  for (size_t i = 0; i < m.size(); ++i) {
+    const Entity& head = m[heads[group[i]]];
+    m[i].type = head.type;
+    m[i].canonical = CanonicalText(head);
+  }
+}
+
+}  // namespace khabar::text

@@ -1,0 +1,132 @@
+#include "text/ner_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace khabar::text::ner {
+namespace {
+
+constexpr char kMagic[8] = {'K', 'N', 'E', 'R', 'M', 'D', 'L', '1'};
+constexpr float kForbidden = -1e30f;
+
+template <typename T>
+void Put(std::string* out, const T& v) {
+  out->append(reinterpret_cast<const char*>(&v), sizeof(T));
+}
+
+template <typename T>
+bool Take(std::string_view* in, T* v) {
+  if (in->size() < sizeof(T)) return false;
+  std::memcpy(v, in->data(), sizeof(T));
+  in->remove_prefix(sizeof(T));
+  return true;
+}
+
+// A key of 0 marks an empty slot, so a (vanishingly unlikely) zero hash is moved.
+uint64_t SlotKey(uint64_t h) { return h == 0 ? 1 : h; }
+
+}  // namespace
+
+void Viterbi(const float* emissions, int n, const float* transitions, std::vector<uint8_t>* back,
+             uint8_t* tags) {
+  if (n <= 0) return;
+  back->resize(static_cast<size_t>(n) * kNumTags);
+  float prev[kNumTags], cur[kNumTags];
+  for (int t = 0; t < kNumTags; ++t) {
+    prev[t] = TransitionAllowed(kNumTags, t) ? emissions[t] + transitions[kNumTags * kNumTags + t]
+                                             : kForbidden;
+  }
+  for (int i = 1; i < n; ++i) {
+    const float* e = emissions + static_cast<size_t>(i) * kNumTags;
+    uint8_t* bp = back->data() + static_cast<size_t>(i) * kNumTags;
+    for (int t = 0; t < kNumTags; ++t) {
+      float best = -std::numeric_limits<float>::infinity();
+      int arg = 0;
+      for (int p = 0; p < kNumTags; ++p) {
+        if (!TransitionAllowed(p, t)) continue;
+        const float s = prev[p] + transitions[p * kNumTags + t];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      cur[t] = best + e[t];
+      bp[t] = static_cast<uint8_t>(arg);
+    }
+    std::copy(cur, cur + kNumTags, prev);
+  }
+  tags[n - 1] = static_cast<uint8_t>(std::max_element(prev, prev + kNumTags) - prev);
+  for (int i = n - 1; i > 0; --i) {
+    tags[i - 1] = (*back)[static_cast<size_t>(i) * kNumTags + tags[i]];
+  }
+}
+
+std::string Model::Serialize(const std::vector<uint64_t>& keys, const std::vector<float>& weights,
+                             const float* transitions) {
+  float max_abs = 0;
+  for (float w : weights) max_abs = std::max(max_abs, std::fabs(w));
+  const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  std::string out(kMagic, sizeof(kMagic));
+  Put(&out, static_cast<uint32_t>(kNumTags));
+  Put(&out, static_cast<uint32_t>(keys.size()));
+  Put(&out, scale);
+  for (int i = 0; i < kNumTransitions; ++i) Put(&out, transitions[i]);
+  for (uint64_t k : keys) Put(&out, k);
+  for (float w : weights) Put(&out, static_cast<int16_t>(std::lround(w / scale)));
+  return out;
+}
+
+Result<Model> Model::Load(std::string_view in) {
+  if (in.size() < sizeof(kMagic) || std::memcmp(in.data(), kMagic, sizeof(kMagic)) != 0) {
+    return Status(ErrorCode::kDataLoss, "ner model: bad magic");
+  }
+  in.remove_prefix(sizeof(kMagic));
+  Model m;
+  uint32_t tags = 0, rows = 0;
+  if (!Take(&in, &tags) || !Take(&in, &rows) || !Take(&in, &m.scale_) || tags != kNumTags) {
+    return Status(ErrorCode::kDataLoss, "ner model: bad header");
+  }
+  for (float& t : m.transitions_) {
+    if (!Take(&in, &t)) return Status(ErrorCode::kDataLoss, "ner model: truncated transitions");
+  }
+  const size_t need = static_cast<size_t>(rows) * (sizeof(uint64_t) + kNumTags * sizeof(int16_t));
+  if (in.size() < need) return Status(ErrorCode::kDataLoss, "ner model: truncated weights");
+  size_t capacity = 16;
+  while (capacity < static_cast<size_t>(rows) * 3 / 2) capacity *= 2;
+  m.slots_.assign(capacity, Slot{0, {}});
+  m.mask_ = capacity - 1;
+  m.num_rows_ = rows;
+  const char* keys = in.data();
+  const char* weights = in.data() + static_cast<size_t>(rows) * sizeof(uint64_t);
+  for (size_t r = 0; r < rows; ++r) {
+    uint64_t key;
+    std::memcpy(&key, keys + r * sizeof(uint64_t), sizeof(key));
+    key = SlotKey(key);
+    size_t pos = key & m.mask_;
+    while (m.slots_[pos].key != 0 && m.slots_[pos].key != key) pos = (pos + 1) & m.mask_;
+    m.slots_[pos].key = key;
+    std::memcpy(m.slots_[pos].w, weights + r * kNumTags * sizeof(int16_t),
+                kNumTags * sizeof(int16_t));
+  }
+  return m;
+}
+
+void Model::Score(const uint64_t* features, int num, float* scores) const {
+  int32_t acc[kNumTags] = {};
+  for (int f = 0; f < num; ++f) {
+    const uint64_t key = SlotKey(features[f]);
+    for (size_t pos = key & mask_;; pos = (pos + 1) & mask_) {
+      const Slot& s = slots_[pos];
+      if (s.key == key) {
+        for (int t = 0; t < kNumTags; ++t) acc[t] += s.w[t];
+        break;
+      }
+      if (s.key == 0) break;
+    }
+  }
+  for (int t = 0; t < kNumTags; ++t) scores[t] = static_cast<float>(acc[t]) * scale_;
+}
+
+}  // namespace khabar::text::ner

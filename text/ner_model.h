@@ -1,0 +1,66 @@
+#pragma once
+// The entity tagger's weights: a linear model over hashed features (ner_features.h) with
+// first-order tag transitions, decoded by Viterbi over BIO tags. Trained by
+// tools/train_ner (an averaged perceptron) and stored as text/model/ner.model:
+//
+//   "KNERMDL1"  magic, 8 bytes
+//   u32 num_tags (kNumTags), u32 num_rows, f32 scale
+//   f32 transitions[(kNumTags + 1) * kNumTags]   row kNumTags: the start of a sentence
+//   u64 keys[num_rows]                            feature hashes, distinct
+//   i16 weights[num_rows * kNumTags]              weight = value * scale
+//
+// All numbers little-endian.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace khabar::text::ner {
+
+// B/I tags for person, organization, place and miscellaneous, plus O. MISC is learnt (ANERcorp
+// marks it) so that it does not blur the other classes, and never reported.
+enum class Tag : uint8_t { kO = 0, kBPer, kIPer, kBOrg, kIOrg, kBLoc, kILoc, kBMisc, kIMisc };
+inline constexpr int kNumTags = 9;
+inline constexpr int kNumTransitions = (kNumTags + 1) * kNumTags;
+
+// True when tag `cur` may follow tag `prev` (prev == kNumTags: the start): I-X needs B-X or I-X.
+constexpr bool TransitionAllowed(int prev, int cur) {
+  if (cur == 0 || cur % 2 == 1) return true;
+  return prev != kNumTags && prev != 0 && (prev + 1) / 2 == cur / 2;
+}
+
+// Best tag sequence under emissions[n * kNumTags] and transitions[kNumTransitions]; `back` is
+// scratch space. Writes n tags.
+void Viterbi(const float* emissions, int n, const float* transitions, std::vector<uint8_t>* back,
+             uint8_t* tags);
+
+class Model {
+ public:
+  static Result<Model> Load(std::string_view bytes);
+
+  // Serializes weights[keys.size() * kNumTags] (quantized to 16 bits).
+  static std::string Serialize(const std::vector<uint64_t>& keys, const std::vector<float>& weights,
+                               const float* transitions);
+
+  // Adds the weights of `num` feature hashes to scores[kNumTags].
+  void Score(const uint64_t* features, int num, float* scores) const;
+
+  const float* transitions() const { return transitions_; }
+  size_t num_rows() const { return num_rows_; }
+
+ private:
+  struct Slot {
+    uint64_t key;
+    int16_t w[kNumTags];
+  };
+  std::vector<Slot> slots_;  // Open addressing, linear probing; key 0 marks an empty slot.
+  uint64_t mask_ = 0;
+  size_t num_rows_ = 0;
+  float scale_ = 0;
+  float transitions_[kNumTransitions] = {};
+};
+
+}  // namespace khabar::text::ner

@@ -1,0 +1,279 @@
+// khabar-train-ner: trains the entity tagger (an averaged structured perceptron over the
+// features of text/ner_features.h, Viterbi-decoded) and writes text/model/ner.model.
+//
+//   khabar-train-ner --train anercorp-train.conll [--train more.conll] --out ner.model
+//                    [--dev-fraction 0.1] [--dev-out dev.conll] [--epochs 10]
+//                    [--min-weight 0.05] [--seed 1]
+//
+// With --dev-fraction F the last F of the first --train file's sentences are held out, scored
+// after every epoch, and written to --dev-out for evaluate.py; the model then excludes them.
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "text/ner_data.h"
+#include "text/ner_features.h"
+#include "text/ner_model.h"
+#include "text/normalize.h"
+#include "text/tokenize.h"
+#include "tools/train_ner/conll.h"
+
+namespace khabar::tools {
+namespace {
+
+using text::ner::kNumFeatures;
+using text::ner::kNumTags;
+using text::ner::kNumTransitions;
+
+struct Options {
+  std::vector<std::string> train;
+  std::string out;
+  std::string dev_out;
+  double dev_fraction = 0;
+  int epochs = 10;
+  double min_weight = 0.05;
+  unsigned seed = 1;
+};
+
+// A sentence as feature ids (index into the weight rows; -1: unseen in training).
+struct Encoded {
+  std::vector<int32_t> features;  // words * kNumFeatures
+  std::vector<uint8_t> tags;
+  int size() const { return static_cast<int>(tags.size()); }
+};
+
+class Trainer {
+ public:
+  explicit Trainer(const text::ner::Lexicon& lex) : lex_(lex) {}
+
+  Encoded Encode(const Sentence& s, bool grow) {
+    std::vector<text::ner::WordInfo> info(s.words.size());
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      const std::vector<text::Token> toks = text::Tokenize(s.words[i]);
+      const text::TokenKind kind = toks.empty() ? text::TokenKind::kPunct : toks[0].kind;
+      text::ner::DescribeWord(lex_, text::Normalize(s.words[i]), kind, &info[i]);
+    }
+    text::ner::MarkPhrases(lex_, info);
+    Encoded e;
+    e.tags = s.tags;
+    e.features.resize(info.size() * kNumFeatures);
+    uint64_t hashes[kNumFeatures];
+    for (size_t i = 0; i < info.size(); ++i) {
+      text::ner::WordFeatures(info, static_cast<int>(i), hashes);
+      for (int f = 0; f < kNumFeatures; ++f) {
+        auto it = ids_.find(hashes[f]);
+        int32_t id = -1;
+        if (it != ids_.end()) {
+          id = it->second;
+        } else if (grow) {
+          id = static_cast<int32_t>(keys_.size());
+          ids_.emplace(hashes[f], id);
+          keys_.push_back(hashes[f]);
+        }
+        e.features[i * kNumFeatures + f] = id;
+      }
+    }
+    return e;
+  }
+
+  void Allocate() {
+    w_.assign(keys_.size() * kNumTags, 0);
+    u_.assign(keys_.size() * kNumTags, 0);
+  }
+
+  // One perceptron step on a sentence.
+  void Learn(const Encoded& e) {
+    ++c_;
+    std::vector<uint8_t> pred(e.tags.size());
+    Decode(e, w_.data(), trans_, pred.data());
+    if (pred == e.tags) return;
+    for (int i = 0; i < e.size(); ++i) {
+      const int g = e.tags[i], p = pred[i];
+      const int gp = i == 0 ? kNumTags : e.tags[i - 1];
+      const int pp = i == 0 ? kNumTags : pred[i - 1];
+      if (g != p || gp != pp) {
+        Bump(trans_, utrans_, gp * kNumTags + g, 1);
+        Bump(trans_, utrans_, pp * kNumTags + p, -1);
+      }
+      if (g == p) continue;
+      for (int f = 0; f < kNumFeatures; ++f) {
+        const int32_t id = e.features[i * kNumFeatures + f];
+        if (id < 0) continue;
+        Bump(w_.data(), u_.data(), static_cast<size_t>(id) * kNumTags + g, 1);
+        Bump(w_.data(), u_.data(), static_cast<size_t>(id) * kNumTags + p, -1);
+      }
+    }
+  }
+
+  // The averaged weights.
+  void Average(std::vector<float>* w, float* trans) const {
+    w->resize(w_.size());
+    for (size_t i = 0; i < w_.size(); ++i) (*w)[i] = w_[i] - u_[i] / static_cast<float>(c_);
+    for (int i = 0; i < kNumTransitions; ++i)
+      trans[i] = trans_[i] - utrans_[i] / static_cast<float>(c_);
+  }
+
+  void Decode(const Encoded& e, const float* w, const float* trans, uint8_t* out) const {
+    std::vector<float> em(e.tags.size() * kNumTags, 0);
+    for (int i = 0; i < e.size(); ++i) {
+      float* s = em.data() + i * kNumTags;
+      for (int f = 0; f < kNumFeatures; ++f) {
+        const int32_t id = e.features[i * kNumFeatures + f];
+        if (id < 0) continue;
+        for (int t = 0; t < kNumTags; ++t) s[t] += w[static_cast<size_t>(id) * kNumTags + t];
+      }
+    }
+    std::vector<uint8_t> back;
+    text::ner::Viterbi(em.data(), e.size(), trans, &back, out);
+  }
+
+  const std::vector<uint64_t>& keys() const { return keys_; }
+
+ private:
+  void Bump(float* w, float* u, size_t i, float d) {
+    w[i] += d;
+    u[i] += static_cast<float>(c_) * d;
+  }
+
+  const text::ner::Lexicon& lex_;
+  std::unordered_map<uint64_t, int32_t> ids_;
+  std::vector<uint64_t> keys_;
+  std::vector<float> w_, u_;
+  float trans_[kNumTransitions] = {};
+  float utrans_[kNumTransitions] = {};
+  long c_ = 0;
+};
+
+// Spans (type, first, last) of a tag sequence; MISC is ignored.
+std::vector<std::array<int, 3>> Spans(const std::vector<uint8_t>& tags) {
+  std::vector<std::array<int, 3>> out;
+  for (int i = 0; i < static_cast<int>(tags.size()); ++i) {
+    if (tags[i] == 0 || tags[i] % 2 == 0 || tags[i] >= 7) continue;
+    int j = i;
+    while (j + 1 < static_cast<int>(tags.size()) && tags[j + 1] == tags[i] + 1) ++j;
+    out.push_back({tags[i] / 2, i, j});
+  }
+  return out;
+}
+
+void Score(const Trainer& tr, const std::vector<Encoded>& dev, const std::vector<float>& w,
+           const float* trans, int epoch) {
+  long tp[3] = {}, fp[3] = {}, fn[3] = {};
+  for (const Encoded& e : dev) {
+    std::vector<uint8_t> pred(e.tags.size());
+    tr.Decode(e, w.data(), trans, pred.data());
+    auto g = Spans(e.tags), p = Spans(pred);
+    for (const auto& s : p) (std::find(g.begin(), g.end(), s) != g.end() ? tp : fp)[s[0]]++;
+    for (const auto& s : g) {
+      if (std::find(p.begin(), p.end(), s) == p.end()) fn[s[0]]++;
+    }
+  }
+  auto f1 = [](long a, long b, long c) { return a ? 2.0 * a / (2.0 * a + b + c) : 0.0; };
+  long ta = tp[0] + tp[1] + tp[2], fa = fp[0] + fp[1] + fp[2], na = fn[0] + fn[1] + fn[2];
+  std::fprintf(
+      stderr, "epoch %2d dev F1 person %.3f org %.3f place %.3f micro %.3f (P %.3f R %.3f)\n",
+      epoch, f1(tp[0], fp[0], fn[0]), f1(tp[1], fp[1], fn[1]), f1(tp[2], fp[2], fn[2]),
+      f1(ta, fa, na), ta ? double(ta) / (ta + fa) : 0.0, ta ? double(ta) / (ta + na) : 0.0);
+}
+
+int Run(const Options& opt) {
+  Result<text::ner::Lexicon> lex = text::ner::Lexicon::Parse(text::ner::EmbeddedLexicon());
+  if (!lex.ok()) {
+    std::fprintf(stderr, "%s\n", lex.status().ToString().c_str());
+    return 1;
+  }
+  std::vector<Sentence> train, dev;
+  for (size_t k = 0; k < opt.train.size(); ++k) {
+    Result<std::vector<Sentence>> s = ReadConll(opt.train[k]);
+    if (!s.ok()) {
+      std::fprintf(stderr, "%s\n", s.status().ToString().c_str());
+      return 1;
+    }
+    size_t keep = s->size();
+    if (k == 0) keep -= static_cast<size_t>(std::llround(s->size() * opt.dev_fraction));
+    for (size_t i = 0; i < s->size(); ++i) (i < keep ? train : dev).push_back(std::move((*s)[i]));
+  }
+  if (!opt.dev_out.empty() && !dev.empty()) {
+    Status st = WriteConll(opt.dev_out, dev);
+    if (!st.ok()) std::fprintf(stderr, "%s\n", st.ToString().c_str());
+  }
+  Trainer tr(*lex);
+  std::vector<Encoded> etrain, edev;
+  for (const Sentence& s : train) etrain.push_back(tr.Encode(s, true));
+  for (const Sentence& s : dev) edev.push_back(tr.Encode(s, false));
+  tr.Allocate();
+  std::fprintf(stderr, "train %zu sentences, dev %zu, %zu features\n", etrain.size(), edev.size(),
+               tr.keys().size());
+  std::mt19937 rng(opt.seed);
+  std::vector<size_t> order(etrain.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<float> w;
+  float trans[kNumTransitions];
+  for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (size_t i : order) tr.Learn(etrain[i]);
+    if (!edev.empty()) {
+      tr.Average(&w, trans);
+      Score(tr, edev, w, trans, epoch);
+    }
+  }
+  tr.Average(&w, trans);
+  std::vector<uint64_t> keys;
+  std::vector<float> rows;
+  for (size_t r = 0; r < tr.keys().size(); ++r) {
+    float m = 0;
+    for (int t = 0; t < kNumTags; ++t) m = std::max(m, std::fabs(w[r * kNumTags + t]));
+    if (m < opt.min_weight) continue;
+    keys.push_back(tr.keys()[r]);
+    rows.insert(rows.end(), w.begin() + r * kNumTags, w.begin() + (r + 1) * kNumTags);
+  }
+  const std::string bytes = text::ner::Model::Serialize(keys, rows, trans);
+  std::ofstream out(opt.out, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) {
+    std::fprintf(stderr, "cannot write %s\n", opt.out.c_str());
+    return 1;
+  }
+  std::fprintf(stderr, "wrote %s: %zu feature rows, %zu bytes\n", opt.out.c_str(), keys.size(),
+               bytes.size());
+  return 0;
+}
+
+}  // namespace
+}  // namespace khabar::tools
+
+int main(int argc, char** argv) {
+  khabar::tools::Options opt;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i], value = argv[i + 1];
+    if (flag == "--train") {
+      opt.train.push_back(value);
+    } else if (flag == "--out") {
+      opt.out = value;
+    } else if (flag == "--dev-out") {
+      opt.dev_out = value;
+    } else if (flag == "--dev-fraction") {
+      opt.dev_fraction = std::stod(value);
+    } else if (flag == "--epochs") {
+      opt.epochs = std::stoi(value);
+    } else if (flag == "--min-weight") {
+      opt.min_weight = std::stod(value);
+    } else if (flag == "--seed") {
+      opt.seed = static_cast<unsigned>(std::stoul(value));
+    } else {
+      std::fprintf(stderr, "unknown flag %s\n", flag.c_str());
+      return 2;
+    }
+  }
+  if (opt.train.empty() || opt.out.empty()) {
+    std::fprintf(stderr, "usage: khabar-train-ner --train FILE.conll --out ner.model [...]\n");
+    return 2;
+  }
+  return khabar::tools::Run(opt);
+}
