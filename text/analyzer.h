@@ -12,6 +12,7 @@
 namespace khabar::text {
 
 class EntityRecognizer;
+class FigureExtractor;
 
 struct AnalyzerInput {
   std::string_view title;
@@ -31,6 +32,7 @@ class Analyzer {
   Analyzer() = default;
 
   std::shared_ptr<const EntityRecognizer> entities_;
+  std::shared_ptr<const FigureExtractor> figures_;
 };
 
 }  // namespace khabar::text

@@ -1,0 +1,262 @@
+#include "text/figures.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "text/normalize.h"
+#include "text/numbers.h"
+
+namespace khabar::text {
+namespace {
+
+struct Expected {
+  std::string text;
+  double value;
+  std::string unit;
+  FigureKind kind;
+  std::string currency;
+  Qualifier qualifier;
+};
+
+struct Case {
+  std::string name;
+  std::string sentence;
+  std::vector<Expected> figures;
+};
+
+class FiguresTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto fx = FigureExtractor::Create();
+    ASSERT_TRUE(fx.ok()) << fx.status().ToString();
+    extractor_ = new FigureExtractor(std::move(fx).value());
+  }
+  static void TearDownTestSuite() {
+    delete extractor_;
+    extractor_ = nullptr;
+  }
+  static const FigureExtractor* extractor_;
+};
+
+const FigureExtractor* FiguresTest::extractor_ = nullptr;
+
+using K = FigureKind;
+using Q = Qualifier;
+
+const Case kCases[] = {
+    {"scale_after_digits",
+     "وعلى يوتيوب تجاوزت 8.3 مليون مشاهدة.",
+     {{"8.3 مليون", 8300000, "مشاهدة", K::kCount, "", Q::kAtLeast}}},
+    {"money_with_scale",
+     "بلغت الأرباح 3 مليارات ريال في الربع.",
+     {{"3 مليارات ريال", 3e9, "ريال", K::kMoney, "SAR", Q::kExact}}},
+    {"percent_words",
+     "ارتفع المؤشر 15 في المائة و21 بالمئة و0.24%.",
+     {{"15 في المائة", 15, "%", K::kPercent, "", Q::kExact},
+      {"21 بالمئة", 21, "%", K::kPercent, "", Q::kExact},
+      {"0.24%", 0.24, "%", K::kPercent, "", Q::kExact}}},
+    {"compound_digits",
+     "وباعت 11 ألفا و532 سيارة في الربع",
+     {{"11 ألفا و532", 11532, "سيارة", K::kCount, "", Q::kExact}}},
+    {"compound_words",
+     "وقدرها خمسة عشر ألف ريال للفائز",
+     {{"خمسة عشر ألف ريال", 15000, "ريال", K::kMoney, "SAR", Q::kExact}}},
+    {"half_after_unit",
+     "أدنى مستوى لها في 7 أشهر ونصف.",
+     {{"7 أشهر ونصف", 7.5, "شهر", K::kDuration, "", Q::kExact}}},
+    {"half_with_unit_again",
+     "أقل مستوى له في خمس سنوات ونصف السنة.",
+     {{"خمس سنوات ونصف السنة", 5.5, "سنة", K::kDuration, "", Q::kExact}}},
+    {"dual_time_noun",
+     "سيتم الصرف خلال الشهرين القادمين",
+     {{"الشهرين", 2, "شهر", K::kDuration, "", Q::kExact}}},
+    {"clitic_outside_span",
+     "بلغت قيمة التداول بـ3,06 مليار ريال",
+     {{"3,06 مليار ريال", 3.06e9, "ريال", K::kMoney, "SAR", Q::kExact}}},
+    {"glued_waw_percent",
+     "للنادي السابق و60% للاعب",
+     {{"60%", 60, "%", K::kPercent, "", Q::kExact}}},
+    {"arabic_indic_digits",
+     "بلغت الأرباح ٣١ مليار ريال مرتفعة من ٢٢ملياراً",
+     {{"٣١ مليار ريال", 31e9, "ريال", K::kMoney, "SAR", Q::kExact},
+      {"٢٢ملياراً", 22e9, "", K::kMoney, "SAR", Q::kExact}}},
+    {"swapped_decimal_rlm",
+     "إلى 50.\u200f940 دولار للأوقية",
+     {{"50.\u200f940 دولار", 940.5, "دولار", K::kMoney, "USD", Q::kExact}}},
+    {"approx_before",
+     "تراجع نحو 2.3 مليار جنيه من قيمته",
+     {{"2.3 مليار جنيه", 2.3e9, "جنيه", K::kMoney, "EGP", Q::kApprox}}},
+    {"approx_after_wins",
+     "قيمته تصل إلى 15000 ريال تقريبًا.",
+     {{"15000 ريال", 15000, "ريال", K::kMoney, "SAR", Q::kApprox}}},
+    {"at_most_below",
+     "تداول المعدن دون 1100 دولار للأوقية",
+     {{"1100 دولار", 1100, "دولار", K::kMoney, "USD", Q::kAtMost}}},
+    {"range_shared_scale",
+     "وتخطط لبيع 50-55 ألف سيارة سنويا",
+     {{"50", 50000, "سيارة", K::kCount, "", Q::kRangeLow},
+      {"55 ألف", 55000, "سيارة", K::kCount, "", Q::kRangeHigh}}},
+    {"range_bounds_by_value",
+     "حيث تذبذب بين 46 و 43 دولارا",
+     {{"46", 46, "دولار", K::kMoney, "USD", Q::kRangeHigh},
+      {"43 دولارا", 43, "دولار", K::kMoney, "USD", Q::kRangeLow}}},
+    {"counted_noun_outside",
+     "أوقف اللاعب ست مباريات",
+     {{"ست", 6, "مباراة", K::kCount, "", Q::kExact}}},
+    {"basis_points",
+     "بعائد 1.92 بالمئة أو 32 نقطة أساس",
+     {{"1.92 بالمئة", 1.92, "%", K::kPercent, "", Q::kExact},
+      {"32 نقطة أساس", 32, "نقطة أساس", K::kPercent, "", Q::kExact}}},
+    {"fraction_with_unit",
+     "أقل معدلات نمو له في ربع قرن.",
+     {{"ربع قرن", 0.25, "قرن", K::kDuration, "", Q::kExact}}},
+    {"one_that_quantifies",
+     "لمدة عام واحد بداية من الموسم",
+     {{"عام واحد", 1, "عام", K::kDuration, "", Q::kExact}}},
+    {"conversion_inherits",
+     "بقيمة تصل إلى 20 مليار ريـال (5.33 مليار دولار) اليوم",
+     {{"20 مليار ريـال", 20e9, "ريال", K::kMoney, "SAR", Q::kAtMost},
+      {"5.33 مليار دولار", 5.33e9, "دولار", K::kMoney, "USD", Q::kAtMost}}},
+    {"currency_from_sentence",
+     "المركز الأول خمسة عشر ألف ريال والمركز الثاني عشرة آلاف",
+     {{"خمسة عشر ألف ريال", 15000, "ريال", K::kMoney, "SAR", Q::kExact},
+      {"عشرة آلاف", 10000, "", K::kMoney, "SAR", Q::kExact}}},
+    {"unit_before_number",
+     "عند النقطة 8824.95، وفي أدنى",
+     {{"8824.95", 8824.95, "نقطة", K::kMeasure, "", Q::kExact}}},
+    {"at_least_after",
+     "إنتاج 4 سنوات فأكثر",
+     {{"4 سنوات", 4, "سنة", K::kDuration, "", Q::kAtLeast}}},
+};
+
+TEST_F(FiguresTest, Table) {
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    const std::vector<Figure> got = extractor_->Extract(c.sentence, Field::kBody);
+    ASSERT_EQ(got.size(), c.figures.size());
+    for (size_t k = 0; k < got.size(); ++k) {
+      const Figure& g = got[k];
+      const Expected& e = c.figures[k];
+      EXPECT_EQ(g.text, e.text);
+      EXPECT_EQ(c.sentence.substr(g.span.start, g.span.end - g.span.start), g.text);
+      EXPECT_NEAR(g.value, e.value, 1e-6 * std::max(1.0, std::abs(e.value)));
+      EXPECT_EQ(Normalize(g.unit), Normalize(e.unit));
+      EXPECT_EQ(g.kind, e.kind);
+      EXPECT_EQ(g.currency, e.currency);
+      EXPECT_EQ(g.qualifier, e.qualifier);
+    }
+  }
+}
+
+// Numbers that are not figures (annotation guide, section 1 and 4).
+TEST_F(FiguresTest, HardNegatives) {
+  const char* const kNegatives[] = {
+      "تأسست الشركة عام 2010 في الرياض",
+      "الساعة 1045 بتوقيت جرينتش",
+      "في تمام 13:28 أعلن المتحدث",
+      "فيما ارتفع مؤشر كاك 40 الفرنسي",
+      "ضمن رؤية 2030 للمملكة",
+      "في الجولة 25 من الدوري",
+      "حسب المادة (4/2) من النظام",
+      "رحلة الخطوط السعودية SV596",
+      "خسر أمامه (2-3) في النهائي",
+      "يوم الاثنين الماضي",
+      "للمرة الثانية عشرة في تاريخه",
+      "بتاريخ ٦-٦-٢٠١٥ في المحكمة",
+      "في 24 يوليو الماضي",
+      "حفل سباقه الـ 7 و 8 يومي الجمعة",
+      "ضعف السيولة وتسعير الأسهم اثناء الجلسة",
+      "قبل عام وأكثر من شهر",
+      "في جلسة واحدة فقط",
+      "النصف الأول من العام والربع الثاني",
+  };
+  for (const char* s : kNegatives) {
+    SCOPED_TRACE(s);
+    const std::vector<Figure> got = extractor_->Extract(s, Field::kBody);
+    EXPECT_TRUE(got.empty()) << got.size() << " figure(s), first: " << got[0].text;
+  }
+}
+
+TEST_F(FiguresTest, SpansPointIntoTheOriginal) {
+  const std::string s = "الخام \u0640\u0640 ارتفع نحو ٥٧٠٠ مستفيد و 150 ألفاً";
+  for (const Figure& f : extractor_->Extract(s, Field::kTitle)) {
+    EXPECT_EQ(f.span.field, Field::kTitle);
+    ASSERT_LE(f.span.end, s.size());
+    EXPECT_EQ(s.substr(f.span.start, f.span.end - f.span.start), f.text);
+  }
+}
+
+TEST_F(FiguresTest, BadInputNeverCrashes) {
+  EXPECT_TRUE(extractor_->Extract("", Field::kBody).empty());
+  std::string big;
+  for (int k = 0; k < 1000000; ++k) big += "مليون ";
+  EXPECT_LE(extractor_->Extract(big, Field::kBody).size(), big.size());
+  std::string one_word(10 * 1024 * 1024, 'a');
+  EXPECT_TRUE(extractor_->Extract(one_word, Field::kBody).empty());
+  const std::string invalid = "\xff\xfe 12 \xd9 \xc3\x28 ألف \xe2\x82 50.\xe2\x80\x8f";
+  for (const Figure& f : extractor_->Extract(invalid, Field::kBody)) {
+    EXPECT_LE(f.span.end, invalid.size());
+  }
+  std::string digits(100000, '9');
+  EXPECT_TRUE(extractor_->Extract(digits, Field::kBody).empty());
+  std::string seps;
+  for (int k = 0; k < 10000; ++k) seps += "1,";
+  seps += "1";
+  (void)extractor_->Extract(seps, Field::kBody);
+}
+
+TEST(NumeralTest, Separators) {
+  struct {
+    const char* token;
+    double value;
+  } const kNumerals[] = {
+      {"8.3", 8.3},
+      {"3,06", 3.06},
+      {"0,98910", 0.9891},
+      {"97,528", 97.528},
+      {"1,500,000", 1500000},
+      {"150,000", 150000},
+      {"٥٧٠٠", 5700},
+      {"۱۲", 12},
+      {"50.\u200f940", 940.5},
+      {"0721.\u200f1", 1.0721},
+      {"2.\u200f37", 37.2},
+  };
+  for (const auto& n : kNumerals) {
+    SCOPED_TRACE(n.token);
+    const auto got = ParseNumeral(n.token);
+    ASSERT_TRUE(got.has_value());
+    EXPECT_NEAR(got->value, n.value, 1e-9 * std::max(1.0, n.value));
+  }
+  EXPECT_FALSE(ParseNumeral("").has_value());
+  EXPECT_FALSE(ParseNumeral("12a").has_value());
+}
+
+TEST(CardinalBuilderTest, Grammar) {
+  auto lex = NumberWords::Parse(
+      "ثلاثة\t3\tunit\nخمسة\t5\tunit\nعشر\t10\tten\nعشرون\t20\ttens\nمائة\t100\thundred\n"
+      "ألف\t1000\tscale\nمليون\t1000000\tscale\nنصف\t0.5\tfraction\n");
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  auto w = [&](const char* s) { return *lex->Find(Normalize(s)); };
+  CardinalBuilder b;
+  ASSERT_TRUE(b.Add(w("خمسة"), false));
+  ASSERT_TRUE(b.Add(w("عشر"), false));
+  ASSERT_TRUE(b.Add(w("ألف"), false));
+  EXPECT_EQ(b.Value(), 15000);
+  CardinalBuilder c;
+  ASSERT_TRUE(c.Add(w("ثلاثة"), false));
+  ASSERT_TRUE(c.Add(w("عشرون"), true));
+  EXPECT_EQ(c.Value(), 23);
+  EXPECT_FALSE(c.Add(w("خمسة"), false));
+  CardinalBuilder d;
+  ASSERT_TRUE(d.Add(w("مليون"), false));
+  ASSERT_TRUE(d.Add(w("نصف"), true));
+  EXPECT_EQ(d.Value(), 1500000);
+  EXPECT_FALSE(NumberWords::Parse("كلمة\tx\tunknown\n").ok());
+}
+
+}  // namespace
+}  // namespace khabar::text

@@ -1,0 +1,596 @@
+#include "text/figures.h"
+
+#include <cmath>
+#include <utility>
+
+#include "text/chars.h"
+#include "text/figures_scan.h"
+#include "text/normalize.h"
+#include "text/numbers.h"
+#include "text/utf8.h"
+
+namespace khabar::text {
+namespace figures_internal {
+namespace {
+
+// Normalized Arabic words the rules name (text/normalize.h folds hamza, yeh and teh marbuta).
+constexpr std::string_view kWaw = "\u0648";
+constexpr std::string_view kFeh = "\u0641";
+constexpr std::string_view kBeh = "\u0628";
+constexpr std::string_view kLam = "\u0644";
+constexpr std::string_view kKaf = "\u0643";
+constexpr std::string_view kArticle = "\u0627\u0644";
+constexpr std::string_view kMin = "\u0645\u0646";                       // min "from"
+constexpr std::string_view kSifr = "\u0635\u0641\u0631";                // sifr "zero"
+constexpr std::string_view kNafs = "\u0646\u0641\u0633";                // nafs "same"
+constexpr std::string_view kShahr = "\u0627\u0644\u0634\u0647\u0631";   // al-shahr "the month"
+constexpr std::string_view kWahid = "\u0648\u0627\u062d\u062f";         // wahid "one"
+constexpr std::string_view kWahida = "\u0648\u0627\u062d\u062f\u0647";  // wahida "one" (f.)
+constexpr std::string_view kHijriMark = "\u0647";                       // heh (1436 H)
+constexpr std::string_view kBayn = "\u0628\u064a\u0646";                // bayna "between"
+
+constexpr size_t kMaxWordBytes = 64;
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+bool IsPunct(const Word& w, std::string_view p) {
+  return w.kind == TokenKind::kPunct && w.norm == p;
+}
+
+bool IsSentenceEnd(std::string_view p) {
+  return p == "." || p == "!" || p == "?" || p == "\u061f" || p == ";" || p == "\u061b";
+}
+
+}  // namespace
+
+int Stems(std::string_view norm, Stem out[kMaxStems]) {
+  int n = 0;
+  auto add = [&](std::string_view rest, int letters, bool conj, bool prep) {
+    if (rest.size() < 4) return;
+    if (n < kMaxStems) out[n++] = Stem{rest, letters, conj, prep, false};
+    if (StartsWith(rest, kArticle) && rest.size() > 6 && n < kMaxStems) {
+      out[n++] = Stem{rest.substr(kArticle.size()), letters, conj, prep, true};
+    } else if (prep && StartsWith(norm.substr(static_cast<size_t>(letters - 1) * 2), kLam) &&
+               StartsWith(rest, kLam) && rest.size() > 4 && n < kMaxStems) {
+      out[n++] = Stem{rest.substr(kLam.size()), letters, conj, prep, true};  // li + al-
+    }
+  };
+  add(norm, 0, false, false);
+  std::string_view rest = norm;
+  int letters = 0;
+  bool conj = false;
+  if (StartsWith(rest, kWaw) || StartsWith(rest, kFeh)) {
+    rest.remove_prefix(2);
+    letters = 1;
+    conj = true;
+    add(rest, letters, true, false);
+  }
+  if (StartsWith(rest, kBeh) || StartsWith(rest, kLam) || StartsWith(rest, kKaf)) {
+    rest.remove_prefix(2);
+    add(rest, letters + 1, conj, true);
+  }
+  return n;
+}
+
+void BuildWords(std::string_view text, FieldText* f) {
+  std::vector<Token> tokens = Tokenize(text);
+  f->text = text;
+  f->words.resize(tokens.size());
+  f->arena.clear();
+  f->arena.reserve(text.size() + 16);
+  std::vector<std::pair<uint32_t, uint32_t>> ranges(tokens.size());
+  uint32_t sentence = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    Word& w = f->words[i];
+    w.start = t.start;
+    w.end = t.end;
+    w.kind = t.kind;
+    w.glued = i > 0 && tokens[i - 1].end == t.start;
+    if (i > 0) {
+      for (uint32_t k = tokens[i - 1].end; k < t.start; ++k) {
+        if (text[k] == '\n') {
+          ++sentence;
+          break;
+        }
+      }
+    }
+    w.sentence = sentence;
+    const size_t before = f->arena.size();
+    const std::string_view original = text.substr(t.start, t.end - t.start);
+    if (original.size() <= kMaxWordBytes && t.kind != TokenKind::kUrl) {
+      NormalizeAppend(original, &f->arena);
+    }
+    ranges[i] = {static_cast<uint32_t>(before), static_cast<uint32_t>(f->arena.size() - before)};
+    if (t.kind == TokenKind::kPunct && IsSentenceEnd(original)) ++sentence;
+  }
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    f->words[i].norm = std::string_view(f->arena).substr(ranges[i].first, ranges[i].second);
+  }
+}
+
+namespace {
+
+// Reads the quantities of one field.
+class Reader {
+ public:
+  Reader(const FiguresLexicon& lex, const FieldText& f) : lex_(lex), f_(f), w_(f.words) {}
+
+  std::vector<Quantity> Run();
+
+ private:
+  bool ReadDigits(size_t i, Quantity* q);
+  bool ReadWords(size_t i, Quantity* q);
+  bool ReadDualUnit(size_t i, Quantity* q);
+  // Scale words and "wa"-additions after a number started at word i; returns the next word.
+  size_t ReadScaleAndCompound(size_t j, CardinalBuilder* b, Quantity* q);
+  // Unit, half, currency adjective and counted noun after the number.
+  void ReadUnit(Quantity* q);
+  bool DigitsAreNotAFigure(size_t i, const Numeral& n) const;
+
+  const NumberWord* NumberWordAt(size_t i, Stem* stem) const;
+  std::string_view Norm(size_t i) const { return i < w_.size() ? w_[i].norm : std::string_view(); }
+  bool IsArabic(size_t i) const { return i < w_.size() && w_[i].kind == TokenKind::kArabic; }
+  bool IsNumber(size_t i) const { return i < w_.size() && w_[i].kind == TokenKind::kNumber; }
+  // Previous word, skipping one opening bracket or quote.
+  size_t Prev(size_t i) const;
+  uint32_t SpanStart(size_t i, int prefix_letters) const;
+  std::string CountedNoun(size_t i) const;
+
+  const FiguresLexicon& lex_;
+  const FieldText& f_;
+  const std::vector<Word>& w_;
+};
+
+size_t Reader::Prev(size_t i) const {
+  if (i == 0) return SIZE_MAX;
+  size_t p = i - 1;
+  if (w_[p].kind == TokenKind::kPunct && (w_[p].norm == "(" || w_[p].norm == "\"" ||
+                                          w_[p].norm == "\u00ab" || w_[p].norm == "\u201c")) {
+    if (p == 0) return SIZE_MAX;
+    --p;
+  }
+  return p;
+}
+
+uint32_t Reader::SpanStart(size_t i, int prefix_letters) const {
+  uint32_t pos = w_[i].start;
+  const std::string_view text = f_.text;
+  for (int k = 0; k < prefix_letters && pos < w_[i].end; ++k) {
+    size_t len;
+    DecodeAt(text, pos, &len);
+    pos += static_cast<uint32_t>(len);
+    while (pos < w_[i].end) {  // Marks and tatweel after a clitic belong to it.
+      const char32_t c = DecodeAt(text, pos, &len);
+      if (!IsArabicMark(c)) break;
+      pos += static_cast<uint32_t>(len);
+    }
+  }
+  return pos;
+}
+
+const NumberWord* Reader::NumberWordAt(size_t i, Stem* stem) const {
+  if (!IsArabic(i)) return nullptr;
+  Stem stems[kMaxStems];
+  const int n = Stems(w_[i].norm, stems);
+  for (int k = 0; k < n; ++k) {
+    const NumberWord* nw = lex_.numbers().Find(stems[k].bare);
+    if (nw == nullptr && EndsWith(stems[k].bare, "\u0627") && stems[k].bare.size() > 6) {
+      nw = lex_.numbers().Find(stems[k].bare.substr(0, stems[k].bare.size() - 2));  // wahidan
+    }
+    if (nw == nullptr) continue;
+    if (stems[k].definite && nw->no_article) continue;
+    *stem = stems[k];
+    return nw;
+  }
+  return nullptr;
+}
+
+std::string Reader::CountedNoun(size_t i) const {
+  if (!IsArabic(i) || i >= w_.size()) return {};
+  const std::string_view norm = w_[i].norm;
+  if (norm.size() < 6 || StartsWith(norm, kArticle) || lex_.IsStopWord(norm)) return {};
+  if (StartsWith(norm, kLam) || StartsWith(norm, kBeh)) {
+    // li-/bi- + noun is a prepositional phrase, not the counted noun; keep nouns that simply
+    // start with these letters when the lexicon knows them.
+    const std::string_view s = lex_.Singular(norm);
+    return s.empty() ? std::string() : std::string(s);
+  }
+  Stem stem;
+  if (NumberWordAt(i, &stem) != nullptr || lex_.BlocksAfter(norm)) return {};
+  const std::string_view s = lex_.Singular(norm);
+  if (!s.empty()) return std::string(s);
+  std::string_view out = norm;
+  if (EndsWith(out, "\u0627") && out.size() > 6)
+    out.remove_suffix(2);  // Tanween alef.
+  else if (EndsWith(out, "\u064a\u0646") && out.size() > 8)
+    out.remove_suffix(4);
+  else if (EndsWith(out, "\u0627\u062a") && out.size() > 8) {
+    return std::string(out.substr(0, out.size() - 4)) + "\u0647";
+  }
+  return std::string(out);
+}
+
+bool Reader::DigitsAreNotAFigure(size_t i, const Numeral& n) const {
+  // Times of day, dates and identifiers written with digits around ':' or '/'.
+  auto is_sep = [&](size_t k) {
+    return k < w_.size() && w_[k].kind == TokenKind::kPunct &&
+           (w_[k].norm == ":" || w_[k].norm == "/");
+  };
+  if (i >= 2 && is_sep(i - 1) && IsNumber(i - 2)) return true;
+  if (is_sep(i + 1) && IsNumber(i + 2)) return true;
+  if (n.leading_zero && !n.has_fraction) return true;
+  const size_t p = Prev(i);
+  if (p != SIZE_MAX && IsArabic(p)) {
+    Stem stems[kMaxStems];
+    const int k = Stems(w_[p].norm, stems);
+    for (int s = 0; s < k; ++s) {
+      if (lex_.BlocksBefore(stems[s].bare) ||
+          (stems[s].definite &&
+           lex_.BlocksBefore(std::string(kArticle) + std::string(stems[s].bare)))) {
+        return true;
+      }
+    }
+    // al- + number is an ordinal (al-7), except inside "bayna al-1 wa 2".
+    if (w_[p].norm == kArticle) {
+      const size_t pp = Prev(p);
+      if (pp == SIZE_MAX || !EndsWith(Norm(pp), kBayn)) return true;
+    }
+  }
+  if (p != SIZE_MAX && w_[p].kind == TokenKind::kLatin) return true;  // "SV 596"
+  // Dates: a month name (or "min" + month) after the number.
+  size_t nx = i + 1;
+  if (IsArabic(nx) && (lex_.BlocksAfter(Norm(nx)) || (w_[nx].glued && Norm(nx) == kHijriMark))) {
+    return true;
+  }
+  if (IsArabic(nx) && Norm(nx) == kMin && IsArabic(nx + 1) &&
+      (lex_.BlocksAfter(Norm(nx + 1)) || Norm(nx + 1) == kNafs || Norm(nx + 1) == kShahr)) {
+    return true;
+  }
+  // Numeric dates: 6-6-2015.
+  auto dash_num = [&](size_t d, size_t num) {
+    return d < w_.size() && num < w_.size() && IsPunct(w_[d], "-") && IsNumber(num);
+  };
+  if ((dash_num(i + 1, i + 2) && dash_num(i + 3, i + 4)) ||
+      (i >= 2 && dash_num(i - 1, i - 2) &&
+       (dash_num(i + 1, i + 2) || (i >= 4 && dash_num(i - 3, i - 4))))) {
+    return true;
+  }
+  // A list of days before a month: "fi 14 wa-17 Aghustus".
+  if (Norm(nx) == kWaw && IsNumber(nx + 1) && IsArabic(nx + 2) && lex_.BlocksAfter(Norm(nx + 2))) {
+    return true;
+  }
+  // A list of ordinals: "al-7 wa 8".
+  if (p != SIZE_MAX && Norm(p) == kWaw && p >= 3 && IsNumber(p - 1) && Norm(p - 2) == kArticle &&
+      !EndsWith(Norm(p - 3), kBayn)) {
+    return true;
+  }
+  // Scores: "(sifr-2)", "3- sifr", "(2-3)".
+  auto is_dash = [&](size_t k) { return k < w_.size() && IsPunct(w_[k], "-"); };
+  if ((is_dash(i + 1) && Norm(i + 2) == kSifr) ||
+      (i >= 2 && is_dash(i - 1) && Norm(i - 2) == kSifr)) {
+    return true;
+  }
+  if (!n.has_fraction && n.value <= 20 && is_dash(i + 1) && IsNumber(i + 2) && i + 3 < w_.size() &&
+      IsPunct(w_[i + 3], ")")) {
+    return true;
+  }
+  if (!n.has_fraction && n.value <= 20 && i >= 2 && is_dash(i - 1) && IsNumber(i - 2) &&
+      i + 1 < w_.size() && IsPunct(w_[i + 1], ")")) {
+    return true;
+  }
+  // "88591 - Stc": a short code before a Latin name.
+  if (is_dash(i + 1) && i + 2 < w_.size() && w_[i + 2].kind == TokenKind::kLatin) return true;
+  return false;
+}
+
+size_t Reader::ReadScaleAndCompound(size_t j, CardinalBuilder* b, Quantity* q) {
+  while (j < w_.size()) {
+    if (IsArabic(j)) {
+      Stem stem;
+      const NumberWord* nw = NumberWordAt(j, &stem);
+      if (nw != nullptr && stem.prefix_letters == 0 && nw->cls == NumberWordClass::kScale &&
+          b->Add(*nw, false)) {
+        q->has_scale = true;
+        q->scale = nw->value;
+        ++j;
+        continue;
+      }
+      // "wa" + number after a scale: 11 alfan wa 532, milyun wa nisf.
+      if (b->last_scale() > 1) {
+        if (Norm(j) == kWaw && w_[j].kind == TokenKind::kArabic && IsNumber(j + 1) &&
+            w_[j + 1].glued) {
+          if (auto n =
+                  ParseNumeral(f_.text.substr(w_[j + 1].start, w_[j + 1].end - w_[j + 1].start));
+              n && b->AddDigits(n->value, true)) {
+            j += 2;
+            continue;
+          }
+        }
+        if (nw != nullptr && stem.conj && stem.prefix_letters == 1 && b->Add(*nw, true)) {
+          ++j;
+          continue;
+        }
+      }
+    }
+    break;
+  }
+  return j;
+}
+
+bool Reader::ReadDigits(size_t i, Quantity* q) {
+  const Word& w = w_[i];
+  const auto n = ParseNumeral(f_.text.substr(w.start, w.end - w.start));
+  if (!n || DigitsAreNotAFigure(i, *n)) return false;
+  CardinalBuilder b;
+  if (!b.AddDigits(n->value, false)) return false;
+  q->first = i;
+  q->start = w.start;
+  size_t j = ReadScaleAndCompound(i + 1, &b, q);
+  q->value = b.Value();
+  q->last = j;
+  q->end = w_[j - 1].end;
+  ReadUnit(q);
+  // Years, Hijri years and long identifiers are not figures unless a unit or scale follows.
+  if (q->unit == nullptr && !q->has_scale && !n->has_fraction && !n->grouped) {
+    const double v = n->value;
+    if (n->integer_digits == 4 && v >= 1300 && v <= 2100) return false;
+    if (n->integer_digits >= 5 && q->counted.empty()) return false;
+  }
+  if (q->unit == nullptr && q->counted.empty() && IsArabic(Prev(i))) {
+    if (const UnitEntry* u = lex_.UnitBefore(Norm(Prev(i)))) {
+      q->kind = u->kind;
+      q->counted = u->lemma;  // Named before the number: outside the span.
+    }
+  }
+  return true;
+}
+
+bool Reader::ReadDualUnit(size_t i, Quantity* q) {
+  size_t consumed = 0;
+  const std::string_view words[3] = {Norm(i), Norm(i + 1), Norm(i + 2)};
+  const UnitEntry* u = lex_.MatchUnit(std::span(words, 3), &consumed);
+  if (u == nullptr || !u->dual) return false;
+  q->first = i;
+  q->last = i + consumed;
+  q->start = w_[i].start;
+  q->end = w_[q->last - 1].end;
+  q->value = 2;
+  q->words = true;
+  q->unit = u;
+  q->after = q->last;
+  return true;
+}
+
+bool Reader::ReadWords(size_t i, Quantity* q) {
+  Stem stem;
+  const NumberWord* nw = NumberWordAt(i, &stem);
+  if (nw == nullptr) return ReadDualUnit(i, q);
+  if (nw->compound && !IsArabic(i + 1)) return false;
+  const size_t p = Prev(i);
+  // After an ordinal word the number is part of it (al-thaniya 'ashra), unless a scale follows
+  // (al-markaz al-thani 'asharat alaf: "second place: ten thousand").
+  const bool after_ordinal = p != SIZE_MAX && IsArabic(p) && lex_.IsOrdinal(w_[p].norm);
+  CardinalBuilder b;
+  if (!b.Add(*nw, false)) return false;
+  q->first = i;
+  q->start = SpanStart(i, stem.prefix_letters);
+  q->words = true;
+  size_t j = i + 1;
+  while (j < w_.size() && IsArabic(j)) {
+    Stem s2;
+    const NumberWord* n2 = NumberWordAt(j, &s2);
+    if (n2 == nullptr || (s2.prefix_letters > 0 && !(s2.conj && s2.prefix_letters == 1))) break;
+    if (s2.definite && n2->cls != NumberWordClass::kScale) break;
+    if (n2->cls == NumberWordClass::kFraction) break;  // "wa-nisf" is read with the unit.
+    if (!b.Add(*n2, s2.conj)) break;
+    if (n2->cls == NumberWordClass::kScale) {
+      q->has_scale = true;
+      q->scale = n2->value;
+    }
+    ++j;
+  }
+  j = ReadScaleAndCompound(j, &b, q);
+  if (nw->compound && b.words() < 2) return false;
+  if (after_ordinal && !q->has_scale) return false;
+  if (nw->cls == NumberWordClass::kScale) {
+    q->has_scale = true;
+    q->scale = nw->value;
+  }
+  q->value = b.Value();
+  q->last = j;
+  q->end = w_[j - 1].end;
+  ReadUnit(q);
+  const bool single = b.words() == 1;
+  if (q->bare() && (IsNumber(q->last) || (IsArabic(q->last) && NumberWordAt(q->last, &stem)))) {
+    return false;  // "khams khams sanawat": a repeated word in the source.
+  }
+  const NumberWordClass cls = nw->cls;
+  if (single && cls == NumberWordClass::kVague) {
+    return false;  // "mi'at" alone; "mi'at al-alaf" has a scale.
+  }
+  if (b.words() == 2 && cls == NumberWordClass::kVague) q->qualifier = Qualifier::kApprox;
+  if (single && cls == NumberWordClass::kFraction) {
+    // A fraction needs a unit (rub' qarn) or a qualifier before it (nahwa thuluth).
+    if (q->unit == nullptr) {
+      size_t consumed = 0;
+      std::string_view before[3];
+      size_t nb = 0;
+      for (size_t k = p; k != SIZE_MAX && nb < 3; k = k == 0 ? SIZE_MAX : k - 1) {
+        before[2 - nb++] = Norm(k);
+      }
+      if (nb == 0 || lex_.QualifierBefore(std::span(before + (3 - nb), nb), &consumed) == nullptr) {
+        return false;
+      }
+      q->counted.clear();
+      q->kind = FigureKind::kNumber;
+      return true;
+    }
+  }
+  if (single && cls == NumberWordClass::kScale && !nw->dual && q->bare()) return false;
+  if (single && stem.bare == kWahida && q->unit == nullptr) return false;
+  if (single && stem.bare == kWahid && q->unit == nullptr) {
+    // "la'ib wahid", "'am wahid": one that quantifies the noun before it.
+    if (p == SIZE_MAX || !IsArabic(p) || StartsWith(Norm(p), kArticle)) return false;
+    q->counted.clear();
+    size_t consumed = 0;
+    const std::string_view noun[1] = {Norm(p)};
+    const UnitEntry* u = lex_.MatchUnit(std::span(noun, 1), &consumed);
+    if (u == nullptr && lex_.IsStopWord(Norm(p))) return false;
+    if (u != nullptr) {
+      q->unit = u;
+      q->first = p;
+      q->start = w_[p].start;
+    } else {
+      q->counted = CountedNoun(p);
+    }
+  }
+  if (stem.definite && q->bare()) {
+    // "al-ashhur al-sab'a", "al-mawasim al-sab'a": the noun comes before a definite number.
+    if (p == SIZE_MAX || !IsArabic(p) || !StartsWith(Norm(p), kArticle)) return false;
+    size_t consumed = 0;
+    const std::string_view noun[1] = {Norm(p).substr(kArticle.size())};
+    const UnitEntry* u = lex_.MatchUnit(std::span(noun, 1), &consumed);
+    if (u != nullptr && u->kind == FigureKind::kDuration) {
+      q->unit = u;
+      q->first = p;
+      q->start = w_[p].start;
+    } else {
+      const std::string_view s = lex_.Singular(Norm(p));
+      q->counted = s.empty() ? std::string(noun[0]) : std::string(s);
+    }
+  }
+  return true;
+}
+
+void Reader::ReadUnit(Quantity* q) {
+  size_t j = q->last;
+  q->after = j;
+  if (j >= w_.size()) return;
+  std::string_view words[3] = {Norm(j), Norm(j + 1), Norm(j + 2)};
+  size_t consumed = 0;
+  const UnitEntry* u = lex_.MatchUnit(std::span(words, 3), &consumed);
+  if (u != nullptr && u->dual) u = nullptr;
+  if (u != nullptr) {
+    q->unit = u;
+    q->kind = u->kind;
+    q->currency = u->currency;
+    j += consumed;
+    q->last = j;
+    q->end = w_[j - 1].end;
+    // "7 ashhur wa-nisf", "khams sanawat wa-nisf al-sana".
+    Stem stem;
+    const NumberWord* half = NumberWordAt(j, &stem);
+    if (half != nullptr && half->cls == NumberWordClass::kFraction && stem.conj &&
+        stem.prefix_letters == 1 && !stem.definite) {
+      q->value += half->value * (q->has_scale ? q->scale : 1);
+      ++j;
+      if (IsArabic(j) && StartsWith(Norm(j), kArticle)) {
+        const std::string_view n1[1] = {Norm(j).substr(kArticle.size())};
+        size_t c1 = 0;
+        const UnitEntry* again = lex_.MatchUnit(std::span(n1, 1), &c1);
+        if (again != nullptr && again->lemma == u->lemma) ++j;
+      }
+      q->last = j;
+      q->end = w_[j - 1].end;
+    }
+    if (!u->currency.empty() && IsArabic(j)) {
+      const std::string lemma = Normalize(u->lemma);
+      const std::string_view code = lex_.CurrencyAdjective(lemma, Norm(j));
+      if (!code.empty()) {
+        q->currency = std::string(code);
+        ++j;
+        q->last = j;
+        q->end = w_[j - 1].end;
+      }
+    }
+    q->after = j;
+    return;
+  }
+  if (!w_[j].glued || q->words) {
+    std::string noun = CountedNoun(j);
+    if (!noun.empty()) {
+      q->counted = std::move(noun);
+      q->kind = FigureKind::kCount;
+      q->after = j + 1;
+      return;
+    }
+  }
+  // "ithnayn min al-la'ibin": a counted noun after "min".
+  if (q->words && Norm(j) == kMin && IsArabic(j + 1) && StartsWith(Norm(j + 1), kArticle)) {
+    const std::string_view s = lex_.Singular(Norm(j + 1).substr(kArticle.size()));
+    q->counted = s.empty() ? std::string(Norm(j + 1).substr(kArticle.size())) : std::string(s);
+    q->kind = FigureKind::kCount;
+  }
+}
+
+std::vector<Quantity> Reader::Run() {
+  std::vector<Quantity> out;
+  size_t i = 0;
+  while (i < w_.size()) {
+    const Word& w = w_[i];
+    Quantity q;
+    bool ok = false;
+    if (w.kind == TokenKind::kNumber) {
+      ok = ReadDigits(i, &q);
+    } else if (w.kind == TokenKind::kArabic && w.norm.size() >= 4) {
+      ok = ReadWords(i, &q);
+    }
+    if (!ok) {
+      ++i;
+      continue;
+    }
+    if (q.unit != nullptr) {
+      q.kind = q.unit->kind;
+      if (q.currency.empty()) q.currency = q.unit->currency;
+    } else if (!q.counted.empty() && q.kind == FigureKind::kNumber) {
+      q.kind = FigureKind::kCount;
+    }
+    out.push_back(std::move(q));
+    i = std::max(out.back().last, i + 1);
+  }
+  return out;
+}
+
+}  // namespace
+}  // namespace figures_internal
+
+Result<FigureExtractor> FigureExtractor::Create() { return Create(EmbeddedFiguresLexiconFiles()); }
+
+Result<FigureExtractor> FigureExtractor::Create(const FiguresLexiconFiles& files) {
+  auto lex = FiguresLexicon::Parse(files);
+  if (!lex.ok()) return lex.status();
+  return FigureExtractor(std::make_shared<const FiguresLexicon>(std::move(lex).value()));
+}
+
+std::vector<Figure> FigureExtractor::Extract(std::string_view text, Field field) const {
+  using namespace figures_internal;
+  std::vector<Figure> out;
+  if (text.empty()) return out;
+  FieldText f;
+  BuildWords(text, &f);
+  std::vector<Quantity> qs = Reader(*lex_, f).Run();
+  ResolveContext(*lex_, f, &qs);
+  out.reserve(qs.size());
+  for (Quantity& q : qs) {
+    Figure fig;
+    fig.text = std::string(text.substr(q.start, q.end - q.start));
+    fig.value = q.value;
+    if (q.unit != nullptr) {
+      if (q.unit->lemma != "-") fig.unit = q.unit->lemma;
+    } else {
+      fig.unit = std::move(q.counted);
+    }
+    fig.kind = q.kind;
+    fig.currency = std::move(q.currency);
+    fig.qualifier = q.qualifier;
+    fig.span = Span{field, q.start, q.end};
+    out.push_back(std::move(fig));
+  }
+  return out;
+}
+
+}  // namespace khabar::text

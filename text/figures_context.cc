@@ -1,0 +1,273 @@
+// The context rules of the figures extractor: ranges, qualifiers, conversions in brackets and
+// currencies named elsewhere in the sentence or paragraph (docs/design/figures.md).
+
+#include <algorithm>
+#include <string>
+
+#include "text/figures_scan.h"
+#include "text/normalize.h"
+
+namespace khabar::text::figures_internal {
+namespace {
+
+constexpr std::string_view kArticle = "\u0627\u0644";
+constexpr std::string_view kWaw = "\u0648";
+constexpr std::string_view kBayn = "\u0628\u064a\u0646";          // bayna "between"
+constexpr std::string_view kMa = "\u0645\u0627";                  // ma
+constexpr std::string_view kMin = "\u0645\u0646";                 // min "from"
+constexpr std::string_view kIla = "\u0627\u0644\u064a";           // ila "to" (normalized)
+constexpr std::string_view kHatta = "\u062d\u062a\u064a";         // hatta "until"
+constexpr std::string_view kAn = "\u0639\u0646";                  // 'an
+constexpr std::string_view kLa = "\u0644\u0627";                  // la "not"
+constexpr std::string_view kAlla = "\u0627\u0644\u0627";          // alla "that not"
+constexpr std::string_view kAkthar = "\u0627\u0643\u062b\u0631";  // akthar "more"
+constexpr std::string_view kAqall = "\u0627\u0642\u0644";         // aqall "less"
+constexpr size_t kVerbWindow = 8;
+constexpr size_t kMoneyWindow = 8;
+constexpr size_t kParagraphWindow = 400;
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+bool IsDash(const FieldText& f, uint32_t from, uint32_t to) {
+  for (uint32_t k = from; k < to; ++k) {
+    const unsigned char c = static_cast<unsigned char>(f.text[k]);
+    if (c == '-') return true;
+    // Tatweel (U+0640) and en/em dashes (U+2013, U+2014) used as dashes.
+    if (k + 1 < to && c == 0xD9 && static_cast<unsigned char>(f.text[k + 1]) == 0x80) return true;
+    if (k + 2 < to && c == 0xE2 && static_cast<unsigned char>(f.text[k + 1]) == 0x80 &&
+        (static_cast<unsigned char>(f.text[k + 2]) == 0x93 ||
+         static_cast<unsigned char>(f.text[k + 2]) == 0x94)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Index of the word before q's span, skipping glue tokens (bi-, al-, an opening bracket).
+size_t WordBefore(const FieldText& f, const Quantity& q) {
+  size_t k = q.first;
+  const auto& w = f.words;
+  while (k > 0) {
+    --k;
+    const std::string_view n = w[k].norm;
+    const bool glue =
+        (w[k].kind == TokenKind::kPunct && (n == "(" || n == "\"" || n == "\u00ab")) ||
+        (w[k].kind == TokenKind::kArabic && (n == kArticle || n == "\u0628"));
+    if (!glue) return k;
+  }
+  return SIZE_MAX;
+}
+
+// The word before q when q's own first token carried no proclitic; "bayna" may carry one.
+bool IsBayn(std::string_view n) {
+  return n == kBayn || n == std::string("\u0648") + std::string(kBayn);
+}
+
+std::string_view Connector(const FieldText& f, const Quantity& a, const Quantity& b) {
+  // Tokens strictly between the two spans (after a's counted noun? no: right after a's span).
+  if (b.first == a.last) {
+    if (IsDash(f, a.end, b.start)) return "-";
+    if (f.words[b.first].kind == TokenKind::kArabic && StartsWith(f.words[b.first].norm, kWaw)) {
+      return kWaw;
+    }
+    return {};
+  }
+  if (b.first != a.last + 1) return {};
+  const Word& w = f.words[a.last];
+  if (w.kind == TokenKind::kPunct && (w.norm == "-" || w.norm == "\u2013")) return "-";
+  if (w.kind != TokenKind::kArabic) return {};
+  if (w.norm == kWaw || w.norm == kIla || w.norm == kHatta) return w.norm;
+  if (w.norm == std::string(kWaw) + std::string(kIla)) return kIla;
+  return {};
+}
+
+bool SameUnit(const Quantity& a, const Quantity& b) {
+  return a.unit != nullptr && b.unit != nullptr && a.unit->lemma == b.unit->lemma;
+}
+
+void MakeRange(Quantity* a, Quantity* b) {
+  // "50-55 alf": a bare first bound shares the scale when it is below the second's numeral.
+  if (!a->has_scale && b->has_scale && a->value < b->value / b->scale) {
+    a->value *= b->scale;
+    a->has_scale = true;
+    a->scale = b->scale;
+  }
+  if (a->bare()) {
+    a->unit = b->unit;
+    a->counted = b->counted;
+    a->kind = b->kind;
+    a->currency = b->currency;
+  }
+  const bool a_low = a->value <= b->value;
+  a->qualifier = a_low ? Qualifier::kRangeLow : Qualifier::kRangeHigh;
+  b->qualifier = a_low ? Qualifier::kRangeHigh : Qualifier::kRangeLow;
+}
+
+void FindRanges(const FieldText& f, std::vector<Quantity>* qs) {
+  for (size_t k = 0; k + 1 < qs->size(); ++k) {
+    Quantity& a = (*qs)[k];
+    Quantity& b = (*qs)[k + 1];
+    const std::string_view conn = Connector(f, a, b);
+    if (conn.empty()) continue;
+    const size_t before = WordBefore(f, a);
+    const std::string_view prev = before == SIZE_MAX ? std::string_view() : f.words[before].norm;
+    bool range = false;
+    if (IsBayn(prev) || (prev == kBayn)) {
+      range = conn == kWaw || conn == kIla || conn == "-";
+    } else if (prev == kMin || prev == std::string(kWaw) + std::string(kMin)) {
+      // Not "akthar min N ila M": there "min" belongs to the comparative.
+      const bool comparative = before > 0 && f.words[before - 1].kind == TokenKind::kArabic &&
+                               (f.words[before - 1].norm.find(kAkthar) != std::string_view::npos ||
+                                f.words[before - 1].norm.find(kAqall) != std::string_view::npos);
+      range = !comparative && (conn == kIla || conn == kHatta || conn == "-") &&
+              (a.bare() || SameUnit(a, b));
+    } else if (conn == "-") {
+      range = !b.bare() || !a.bare();
+    } else if (conn == kIla) {
+      range = a.unit != nullptr && SameUnit(a, b) && a.kind != FigureKind::kMoney &&
+              a.kind != FigureKind::kPercent;
+    }
+    if (before != SIZE_MAX && before > 0 && prev == kBayn && f.words[before - 1].norm == kMa) {
+      range = range || conn == kIla;
+    }
+    if (!range) continue;
+    MakeRange(&a, &b);
+    ++k;
+  }
+}
+
+void FindQualifier(const FiguresLexicon& lex, const FieldText& f, Quantity* q) {
+  const auto& w = f.words;
+  // After the figure (and its counted noun): taqriban, fa-akthar, aw akthar, fa-ma dun.
+  {
+    std::string_view after[3];
+    size_t n = 0;
+    for (size_t k = q->after; k < w.size() && n < 3; ++k) after[n++] = w[k].norm;
+    size_t consumed = 0;
+    if (const QualifierEntry* e = lex.QualifierAfter(std::span(after, n), &consumed)) {
+      q->qualifier = e->qualifier;
+      return;
+    }
+  }
+  const size_t b = WordBefore(f, *q);
+  if (b == SIZE_MAX) return;
+  std::string_view before[4];
+  size_t n = 0;
+  for (size_t k = b + 1; k > 0 && n < 4; --k) {
+    if (w[k - 1].kind != TokenKind::kArabic) break;
+    before[3 - n++] = w[k - 1].norm;
+  }
+  size_t consumed = 0;
+  if (n > 0) {
+    if (const QualifierEntry* e = lex.QualifierBefore(std::span(before + (4 - n), n), &consumed)) {
+      q->qualifier = e->qualifier;
+      return;
+    }
+  }
+  // "zadat qimat al-tadawul 'an N", "la yaqill 'umr ... 'an (30 sana)".
+  if (w[b].norm == kAn) {
+    for (size_t k = b, steps = 0; k > 0 && steps < kVerbWindow; --k, ++steps) {
+      const Word& v = w[k - 1];
+      if (v.kind != TokenKind::kArabic || v.sentence != w[b].sentence) break;
+      const QualifierEntry* e = lex.QualifierVerb(v.norm);
+      if (e == nullptr && (StartsWith(v.norm, kWaw) || StartsWith(v.norm, "\u0641"))) {
+        e = lex.QualifierVerb(v.norm.substr(2));
+      }
+      if (e == nullptr) continue;
+      Qualifier ql = e->qualifier;
+      if (k >= 2 && (w[k - 2].norm == kLa || w[k - 2].norm == kAlla)) {
+        ql = ql == Qualifier::kAtMost ? Qualifier::kAtLeast : Qualifier::kAtMost;
+      }
+      q->qualifier = ql;
+      return;
+    }
+  }
+}
+
+// A conversion in brackets right after a figure inherits its qualifier: (5.33 milyar dular).
+void InheritConversions(const FieldText& f, std::vector<Quantity>* qs) {
+  for (size_t k = 1; k < qs->size(); ++k) {
+    Quantity& q = (*qs)[k];
+    const Quantity& p = (*qs)[k - 1];
+    if (q.qualifier != Qualifier::kExact || q.first == 0 || p.last + 1 != q.first) continue;
+    const Word& open = f.words[q.first - 1];
+    if (open.kind != TokenKind::kPunct || (open.norm != "(" && open.norm != "\"")) continue;
+    if (p.qualifier == Qualifier::kApprox || p.qualifier == Qualifier::kAtLeast ||
+        p.qualifier == Qualifier::kAtMost) {
+      q.qualifier = p.qualifier;
+    }
+  }
+}
+
+// Currency named by the paragraph: riyal of a Qatari company is QAR.
+void CurrencyFromParagraph(const FiguresLexicon& lex, const FieldText& f, Quantity* q) {
+  if (q->unit == nullptr || q->currency.empty()) return;
+  if (q->currency != q->unit->currency) return;  // An adjective already decided.
+  const std::string lemma = Normalize(q->unit->lemma);
+  size_t k = q->first;
+  for (size_t steps = 0; k > 0 && steps < kParagraphWindow; --k, ++steps) {
+    const Word& w = f.words[k - 1];
+    if (w.kind != TokenKind::kArabic) continue;
+    Stem stems[kMaxStems];
+    const int n = Stems(w.norm, stems);
+    for (int s = 0; s < n; ++s) {
+      std::string_view code = lex.CurrencyContext(lemma, stems[s].bare);
+      if (code.empty())
+        code = lex.CurrencyContext(
+            lemma, stems[s].definite
+                       ? w.norm.substr(w.norm.size() - stems[s].bare.size() - kArticle.size())
+                       : stems[s].bare);
+      if (!code.empty()) {
+        q->currency = std::string(code);
+        return;
+      }
+    }
+    // Stop at the paragraph start.
+    if (k >= 2) {
+      const uint32_t from = f.words[k - 2].end;
+      if (f.text.substr(from, w.start - from).find('\n') != std::string_view::npos) return;
+    }
+  }
+}
+
+void InheritMoney(const FieldText& f, std::vector<Quantity>* qs) {
+  for (size_t k = 0; k < qs->size(); ++k) {
+    Quantity& q = (*qs)[k];
+    if (!q.bare() || (q.words && !q.has_scale)) continue;
+    // The last money figure of the same sentence.
+    for (size_t m = k; m > 0; --m) {
+      const Quantity& p = (*qs)[m - 1];
+      if (f.words[p.first].sentence != f.words[q.first].sentence) break;
+      if (p.kind != FigureKind::kMoney) continue;
+      if (q.has_scale || q.first - p.last <= kMoneyWindow) {
+        q.kind = FigureKind::kMoney;
+        q.currency = p.currency;
+      }
+      break;
+    }
+    if (q.kind == FigureKind::kMoney || !q.has_scale) continue;
+    // A headline figure repeated with its currency elsewhere.
+    for (const Quantity& p : *qs) {
+      if (p.kind == FigureKind::kMoney && !p.currency.empty() && p.value == q.value) {
+        q.kind = FigureKind::kMoney;
+        q.currency = p.currency;
+        break;
+      }
+    }
+    if (q.kind != FigureKind::kMoney) q.kind = FigureKind::kCount;
+  }
+}
+
+}  // namespace
+
+void ResolveContext(const FiguresLexicon& lex, const FieldText& f, std::vector<Quantity>* qs) {
+  FindRanges(f, qs);
+  for (Quantity& q : *qs) {
+    if (q.qualifier == Qualifier::kExact) FindQualifier(lex, f, &q);
+    CurrencyFromParagraph(lex, f, &q);
+  }
+  InheritConversions(f, qs);
+  InheritMoney(f, qs);
+}
+
+}  // namespace khabar::text::figures_internal

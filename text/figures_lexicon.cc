@@ -1,0 +1,348 @@
+#include "text/figures_lexicon.h"
+
+#include <string>
+
+#include "text/normalize.h"
+
+extern "C" const char khabar_figures_numbers_begin[], khabar_figures_numbers_end[];
+extern "C" const char khabar_figures_units_begin[], khabar_figures_units_end[];
+extern "C" const char khabar_figures_currency_begin[], khabar_figures_currency_end[];
+extern "C" const char khabar_figures_qualifiers_begin[], khabar_figures_qualifiers_end[];
+extern "C" const char khabar_figures_context_begin[], khabar_figures_context_end[];
+
+namespace khabar::text {
+namespace {
+
+// Calls fn(columns) for every non-comment line of a TSV file.
+template <typename Fn>
+Status ForEachLine(std::string_view tsv, std::string_view file, Fn fn) {
+  size_t pos = 0;
+  int line_no = 0;
+  while (pos < tsv.size()) {
+    size_t eol = tsv.find('\n', pos);
+    if (eol == std::string_view::npos) eol = tsv.size();
+    std::string_view line = tsv.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string_view> cols;
+    size_t start = 0;
+    while (true) {
+      const size_t tab = line.find('\t', start);
+      cols.push_back(line.substr(start, tab == std::string_view::npos ? line.npos : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    if (!fn(cols)) {
+      return InvalidArgument(std::string(file) + " line " + std::to_string(line_no) +
+                             ": malformed entry");
+    }
+  }
+  return Status::Ok();
+}
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    const size_t p = s.find(sep, start);
+    const std::string_view part = s.substr(start, p == std::string_view::npos ? s.npos : p - start);
+    if (!part.empty()) out.push_back(part);
+    if (p == std::string_view::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+// Normalized words of a phrase.
+std::vector<std::string> Words(std::string_view phrase) {
+  std::vector<std::string> out;
+  for (std::string_view w : Split(phrase, ' ')) out.push_back(Normalize(w));
+  return out;
+}
+
+bool ParseKind(std::string_view s, FigureKind* kind) {
+  if (s == "money")
+    *kind = FigureKind::kMoney;
+  else if (s == "percent")
+    *kind = FigureKind::kPercent;
+  else if (s == "measure")
+    *kind = FigureKind::kMeasure;
+  else if (s == "duration")
+    *kind = FigureKind::kDuration;
+  else if (s == "count")
+    *kind = FigureKind::kCount;
+  else if (s == "number")
+    *kind = FigureKind::kNumber;
+  else
+    return false;
+  return true;
+}
+
+bool ParseQualifier(std::string_view s, Qualifier* q) {
+  if (s == "approx")
+    *q = Qualifier::kApprox;
+  else if (s == "at_least")
+    *q = Qualifier::kAtLeast;
+  else if (s == "at_most")
+    *q = Qualifier::kAtMost;
+  else if (s == "exact")
+    *q = Qualifier::kExact;
+  else
+    return false;
+  return true;
+}
+
+// True when `word` equals `key`, or equals it after one or two proclitic letters.
+bool MatchesWithProclitic(std::string_view word, std::string_view key) {
+  if (word == key) return true;
+  static constexpr std::string_view kClitics[] = {"\xd9\x88", "\xd8\xa8", "\xd9\x81",
+                                                  "\xd9\x84"};  // waw, beh, feh, lam
+  for (std::string_view c : kClitics) {
+    if (word.size() > c.size() && word.substr(0, c.size()) == c) {
+      const std::string_view rest = word.substr(c.size());
+      if (rest == key) return true;
+      if (c == kClitics[0] && rest.size() > 2 &&
+          (rest.substr(0, 2) == kClitics[1] || rest.substr(0, 2) == kClitics[2]) &&
+          rest.substr(2) == key) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<FiguresLexicon> FiguresLexicon::Parse(const FiguresLexiconFiles& files) {
+  FiguresLexicon lex;
+  auto numbers = NumberWords::Parse(files.numbers);
+  if (!numbers.ok()) return numbers.status();
+  lex.numbers_ = std::move(numbers).value();
+  KHABAR_RETURN_IF_ERROR(lex.ParseUnits(files.units));
+  KHABAR_RETURN_IF_ERROR(lex.ParseCurrency(files.currency));
+  KHABAR_RETURN_IF_ERROR(lex.ParseQualifiers(files.qualifiers));
+  KHABAR_RETURN_IF_ERROR(lex.ParseContext(files.context));
+  return lex;
+}
+
+Status FiguresLexicon::ParseUnits(std::string_view tsv) {
+  return ForEachLine(tsv, "figures_units.tsv", [&](const std::vector<std::string_view>& c) {
+    if (c.size() < 4) return false;
+    UnitEntry base;
+    base.lemma = std::string(c[0]);
+    if (!ParseKind(c[1], &base.kind)) return false;
+    if (c[2] != "-") base.currency = std::string(c[2]);
+    auto add = [&](std::string_view form, bool dual) {
+      UnitEntry e = base;
+      e.words = Words(form);
+      e.dual = dual;
+      if (e.words.empty()) return;
+      units_by_first_[e.words[0]].push_back(static_cast<uint32_t>(units_.size()));
+      units_.push_back(std::move(e));
+    };
+    for (std::string_view f : Split(c[3], ',')) add(f, false);
+    if (c.size() > 4) {
+      for (std::string_view f : Split(c[4], ',')) add(f, true);
+    }
+    if (c.size() > 5) {
+      for (std::string_view f : Split(c[5], ',')) {
+        UnitEntry e = base;
+        e.words = Words(f);
+        units_before_[Normalize(f)] = static_cast<uint32_t>(units_.size());
+        units_.push_back(std::move(e));
+      }
+    }
+    return true;
+  });
+}
+
+Status FiguresLexicon::ParseCurrency(std::string_view tsv) {
+  return ForEachLine(tsv, "figures_currency.tsv", [&](const std::vector<std::string_view>& c) {
+    if (c.size() < 4) return false;
+    const std::string lemma = Normalize(c[1]);
+    if (c[0] == "adj") {
+      for (std::string_view f : Split(c[2], ',')) {
+        currency_adjectives_[lemma + "\t" + Normalize(f)] = std::string(c[3]);
+      }
+      return true;
+    }
+    if (c[0] == "context") {
+      currency_context_lemma_stem_.emplace_back(lemma, Normalize(c[2]));
+      currency_context_code_.emplace_back(c[3]);
+      return true;
+    }
+    return false;
+  });
+}
+
+Status FiguresLexicon::ParseQualifiers(std::string_view tsv) {
+  return ForEachLine(tsv, "figures_qualifiers.tsv", [&](const std::vector<std::string_view>& c) {
+    if (c.size() < 3) return false;
+    QualifierEntry e;
+    e.words = Words(c[0]);
+    if (e.words.empty() || !ParseQualifier(c[1], &e.qualifier)) return false;
+    const auto index = static_cast<uint32_t>(qualifiers_.size());
+    if (c[2] == "before") {
+      qualifiers_before_by_last_[e.words.back()].push_back(index);
+    } else if (c[2] == "after") {
+      qualifiers_after_by_first_[e.words.front()].push_back(index);
+    } else if (c[2] == "an") {
+      qualifier_verbs_[e.words.front()] = index;
+    } else {
+      return false;
+    }
+    qualifiers_.push_back(std::move(e));
+    return true;
+  });
+}
+
+Status FiguresLexicon::ParseContext(std::string_view tsv) {
+  return ForEachLine(tsv, "figures_context.tsv", [&](const std::vector<std::string_view>& c) {
+    if (c.size() < 2) return false;
+    const std::string w = Normalize(c[1]);
+    if (c[0] == "before") {
+      block_before_.insert(w);
+    } else if (c[0] == "after") {
+      block_after_.insert(w);
+    } else if (c[0] == "ordinal") {
+      ordinals_.insert(w);
+    } else if (c[0] == "stop") {
+      stop_.insert(w);
+    } else if (c[0] == "plural" && c.size() >= 3) {
+      singular_[w] = std::string(c[2]);
+    } else {
+      return false;
+    }
+    return true;
+  });
+}
+
+const UnitEntry* FiguresLexicon::MatchUnit(std::span<const std::string_view> words,
+                                           size_t* consumed) const {
+  if (words.empty()) return nullptr;
+  const auto it = units_by_first_.find(words[0]);
+  if (it == units_by_first_.end()) return nullptr;
+  const UnitEntry* best = nullptr;
+  size_t best_len = 0;
+  for (uint32_t idx : it->second) {
+    const UnitEntry& e = units_[idx];
+    if (e.words.size() > words.size() || e.words.size() <= best_len) continue;
+    bool ok = true;
+    for (size_t k = 1; k < e.words.size() && ok; ++k) ok = e.words[k] == words[k];
+    if (ok) {
+      best = &e;
+      best_len = e.words.size();
+    }
+  }
+  *consumed = best_len;
+  return best;
+}
+
+const UnitEntry* FiguresLexicon::UnitBefore(std::string_view word) const {
+  const auto it = units_before_.find(word);
+  return it == units_before_.end() ? nullptr : &units_[it->second];
+}
+
+std::string_view FiguresLexicon::CurrencyAdjective(std::string_view lemma,
+                                                   std::string_view word) const {
+  std::string key;
+  key.reserve(lemma.size() + word.size() + 1);
+  key.append(lemma).push_back('\t');
+  key.append(word);
+  const auto it = currency_adjectives_.find(key);
+  return it == currency_adjectives_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+std::string_view FiguresLexicon::CurrencyContext(std::string_view lemma,
+                                                 std::string_view word) const {
+  for (size_t k = 0; k < currency_context_lemma_stem_.size(); ++k) {
+    const auto& [l, stem] = currency_context_lemma_stem_[k];
+    if (l == lemma && word.substr(0, stem.size()) == stem) return currency_context_code_[k];
+  }
+  return {};
+}
+
+const QualifierEntry* FiguresLexicon::QualifierBefore(std::span<const std::string_view> words,
+                                                      size_t* consumed) const {
+  *consumed = 0;
+  if (words.empty()) return nullptr;
+  const QualifierEntry* best = nullptr;
+  auto try_last = [&](std::string_view last, bool clitic_only_phrase) {
+    const auto it = qualifiers_before_by_last_.find(last);
+    if (it == qualifiers_before_by_last_.end()) return;
+    for (uint32_t idx : it->second) {
+      const QualifierEntry& e = qualifiers_[idx];
+      const size_t n = e.words.size();
+      if (n > words.size() || n <= *consumed) continue;
+      if (clitic_only_phrase && n != 1) continue;
+      bool ok = true;
+      for (size_t k = 0; k + 1 < n && ok; ++k) {
+        const std::string_view w = words[words.size() - n + k];
+        ok = k == 0 ? MatchesWithProclitic(w, e.words[k]) : w == e.words[k];
+      }
+      if (ok) {
+        best = &e;
+        *consumed = n;
+      }
+    }
+  };
+  try_last(words.back(), false);
+  if (best == nullptr) {
+    // A one-word trigger with a proclitic: bi-nahw, wa-hawali.
+    const std::string_view w = words.back();
+    for (size_t cut : {size_t{2}, size_t{4}}) {
+      if (w.size() > cut + 2 && best == nullptr) {
+        const std::string_view rest = w.substr(cut);
+        if (MatchesWithProclitic(w, rest)) try_last(rest, true);
+      }
+    }
+  }
+  return best;
+}
+
+const QualifierEntry* FiguresLexicon::QualifierAfter(std::span<const std::string_view> words,
+                                                     size_t* consumed) const {
+  *consumed = 0;
+  if (words.empty()) return nullptr;
+  const auto it = qualifiers_after_by_first_.find(words[0]);
+  if (it == qualifiers_after_by_first_.end()) return nullptr;
+  const QualifierEntry* best = nullptr;
+  for (uint32_t idx : it->second) {
+    const QualifierEntry& e = qualifiers_[idx];
+    if (e.words.size() > words.size() || e.words.size() <= *consumed) continue;
+    bool ok = true;
+    for (size_t k = 1; k < e.words.size() && ok; ++k) ok = e.words[k] == words[k];
+    if (ok) {
+      best = &e;
+      *consumed = e.words.size();
+    }
+  }
+  return best;
+}
+
+const QualifierEntry* FiguresLexicon::QualifierVerb(std::string_view word) const {
+  const auto it = qualifier_verbs_.find(word);
+  return it == qualifier_verbs_.end() ? nullptr : &qualifiers_[it->second];
+}
+
+std::string_view FiguresLexicon::Singular(std::string_view word) const {
+  const auto it = singular_.find(word);
+  return it == singular_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+FiguresLexiconFiles EmbeddedFiguresLexiconFiles() {
+  auto view = [](const char* b, const char* e) {
+    return std::string_view(b, static_cast<size_t>(e - b));
+  };
+  FiguresLexiconFiles f;
+  f.numbers = view(khabar_figures_numbers_begin, khabar_figures_numbers_end);
+  f.units = view(khabar_figures_units_begin, khabar_figures_units_end);
+  f.currency = view(khabar_figures_currency_begin, khabar_figures_currency_end);
+  f.qualifiers = view(khabar_figures_qualifiers_begin, khabar_figures_qualifiers_end);
+  f.context = view(khabar_figures_context_begin, khabar_figures_context_end);
+  return f;
+}
+
+}  // namespace khabar::text

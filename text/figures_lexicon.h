@@ -1,0 +1,107 @@
+#pragma once
+// The word lists behind the figures extractor, parsed once from the UTF-8 files in text/lexicon/
+// (figures_numbers.tsv, figures_units.tsv, figures_currency.tsv, figures_qualifiers.tsv,
+// figures_context.tsv; their headers document the formats). Every key is a normalized word
+// (text/normalize.h), so lookups take the normalized tokens of a field directly.
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/status.h"
+#include "text/numbers.h"
+
+namespace khabar::text {
+
+struct UnitEntry {
+  std::string lemma;  // As written in the lexicon (unit of the figure).
+  FigureKind kind = FigureKind::kNumber;
+  std::string currency;            // ISO 4217 default, or empty.
+  std::vector<std::string> words;  // The normalized form, one entry per word.
+  bool dual = false;               // A dual form: alone it means two.
+};
+
+struct QualifierEntry {
+  std::vector<std::string> words;  // Normalized.
+  Qualifier qualifier = Qualifier::kExact;
+};
+
+struct FiguresLexiconFiles {
+  std::string_view numbers;
+  std::string_view units;
+  std::string_view currency;
+  std::string_view qualifiers;
+  std::string_view context;
+};
+
+class FiguresLexicon {
+ public:
+  static Result<FiguresLexicon> Parse(const FiguresLexiconFiles& files);
+
+  const NumberWords& numbers() const { return numbers_; }
+
+  // The longest unit whose words start at words[0]; *consumed gets its word count.
+  const UnitEntry* MatchUnit(std::span<const std::string_view> words, size_t* consumed) const;
+  // A unit named right before the number ("al-nuqta 8824.95").
+  const UnitEntry* UnitBefore(std::string_view word) const;
+
+  // ISO code for a currency lemma followed by an adjective word, or empty.
+  std::string_view CurrencyAdjective(std::string_view lemma, std::string_view word) const;
+  // ISO code when `word` (normalized, clitics stripped) names the country of `lemma`, or empty.
+  std::string_view CurrencyContext(std::string_view lemma, std::string_view word) const;
+
+  // The longest qualifier phrase ending at words.back(); *consumed gets its word count.
+  const QualifierEntry* QualifierBefore(std::span<const std::string_view> words,
+                                        size_t* consumed) const;
+  const QualifierEntry* QualifierAfter(std::span<const std::string_view> words,
+                                       size_t* consumed) const;
+  // A comparative verb for "... 'an N" (see figures_qualifiers.tsv, position "an").
+  const QualifierEntry* QualifierVerb(std::string_view word) const;
+
+  bool BlocksBefore(std::string_view word) const { return block_before_.contains(word); }
+  bool BlocksAfter(std::string_view word) const { return block_after_.contains(word); }
+  bool IsOrdinal(std::string_view word) const { return ordinals_.contains(word); }
+  bool IsStopWord(std::string_view word) const { return stop_.contains(word); }
+  // The singular lemma of a plural counted noun, or empty.
+  std::string_view Singular(std::string_view word) const;
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <typename V>
+  using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+  using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
+
+  Status ParseUnits(std::string_view tsv);
+  Status ParseCurrency(std::string_view tsv);
+  Status ParseQualifiers(std::string_view tsv);
+  Status ParseContext(std::string_view tsv);
+
+  NumberWords numbers_;
+  std::vector<UnitEntry> units_;
+  Map<std::vector<uint32_t>> units_by_first_;  // First word -> indexes into units_.
+  Map<uint32_t> units_before_;
+  Map<std::string> currency_adjectives_;  // "lemma\tword" -> code.
+  std::vector<std::pair<std::string, std::string>> currency_context_lemma_stem_;
+  std::vector<std::string> currency_context_code_;
+  std::vector<QualifierEntry> qualifiers_;
+  Map<std::vector<uint32_t>> qualifiers_before_by_last_;
+  Map<std::vector<uint32_t>> qualifiers_after_by_first_;
+  Map<uint32_t> qualifier_verbs_;
+  Set block_before_;
+  Set block_after_;
+  Set ordinals_;
+  Set stop_;
+  Map<std::string> singular_;
+};
+
+// The lexicon files embedded into the binary at build time.
+FiguresLexiconFiles EmbeddedFiguresLexiconFiles();
+
+}  // namespace khabar::text
