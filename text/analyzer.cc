@@ -1,6 +1,9 @@
 #include "text/analyzer.h"
 
+#include "core/time.h"
+#include "text/dates.h"
 #include "text/entities.h"
+#include "text/quotes.h"
 #include "text/figures.h"
 
 namespace khabar::text {
@@ -13,6 +16,12 @@ Result<std::shared_ptr<const Analyzer>> Analyzer::Create() {
   Result<FigureExtractor> figures = FigureExtractor::Create();
   if (!figures.ok()) return figures.status();
   analyzer->figures_ = std::make_shared<const FigureExtractor>(std::move(figures).value());
+  Result<DateExtractor> dates = DateExtractor::Create();
+  if (!dates.ok()) return dates.status();
+  analyzer->dates_ = std::make_shared<const DateExtractor>(std::move(dates).value());
+  Result<QuoteExtractor> quotes = QuoteExtractor::Create();
+  if (!quotes.ok()) return quotes.status();
+  analyzer->quotes_ = std::make_shared<const QuoteExtractor>(std::move(quotes).value());
   return std::shared_ptr<const Analyzer>(std::move(analyzer));
 }
 
@@ -21,6 +30,19 @@ Analysis Analyzer::Analyze(const AnalyzerInput& in) const {
   analysis.entities = entities_->Recognize(in.title, in.body);
   analysis.figures = figures_->Extract(in.title, Field::kTitle);
   for (Figure& f : figures_->Extract(in.body, Field::kBody)) analysis.figures.push_back(std::move(f));
+  std::optional<CivilDate> published;
+  if (const std::optional<int64_t> ms = ParseTimestamp(in.published_at)) {
+    const int64_t day_ms = 86400000;
+    published = CivilFromDays(*ms >= 0 ? *ms / day_ms : (*ms - day_ms + 1) / day_ms);
+  }
+  analysis.dates = dates_->Extract(in.title, Field::kTitle, published);
+  for (DateMention& d : dates_->Extract(in.body, Field::kBody, published)) {
+    analysis.dates.push_back(std::move(d));
+  }
+  analysis.quotes = quotes_->Extract(in.title, Field::kTitle, analysis.entities);
+  for (Quote& q : quotes_->Extract(in.body, Field::kBody, analysis.entities)) {
+    analysis.quotes.push_back(std::move(q));
+  }
   return analysis;
 }
 

@@ -12,6 +12,8 @@
 namespace khabar::text {
 
 class EntityRecognizer;
+class DateExtractor;
+class QuoteExtractor;
 class FigureExtractor;
 
 struct AnalyzerInput {
@@ -32,6 +34,8 @@ class Analyzer {
   Analyzer() = default;
 
   std::shared_ptr<const EntityRecognizer> entities_;
+  std::shared_ptr<const DateExtractor> dates_;
+  std::shared_ptr<const QuoteExtractor> quotes_;
   std::shared_ptr<const FigureExtractor> figures_;
 };
 

@@ -1,0 +1,122 @@
+#include "text/quotes.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace khabar::text {
+namespace {
+
+class QuotesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto r = QuoteExtractor::Create();
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    extractor_ = new QuoteExtractor(std::move(r).value());
+  }
+  static void TearDownTestSuite() { delete extractor_; }
+  static std::vector<Quote> Run(std::string_view text, const std::vector<Entity>& e = {}) {
+    return extractor_->Extract(text, Field::kBody, e);
+  }
+  static QuoteExtractor* extractor_;
+};
+QuoteExtractor* QuotesTest::extractor_ = nullptr;
+
+struct Case {
+  const char* text;
+  const char* quote;
+  const char* speaker;
+};
+
+TEST_F(QuotesTest, QuotesAndSpeakersWithoutEntities) {
+  const Case cases[] = {
+      {"وقال يوجين فينبرج الخبير الاستراتيجي لدى كومرتس بنك \"الأخبار السلبية كان لها تأثير.\"",
+       "الأخبار السلبية كان لها تأثير.", "يوجين فينبرج"},
+      {"قال المتحدث باسم الرئاسة الروسية دميتري بيسكوف إن «المقابلة منتظرة جدا»",
+       "المقابلة منتظرة جدا", "دميتري بيسكوف"},
+      {"قال الكرملين، أمس الجمعة، إن «المقابلة لم تسفر عن أي رد فعل»",
+       "المقابلة لم تسفر عن أي رد فعل", "الكرملين"},
+      {"وكتب المحلل المالي توماس جيتزل: «منطقة اليورو لم تكن بهذه القوة»",
+       "منطقة اليورو لم تكن بهذه القوة", "توماس جيتزل"},
+      {"وقال ستانلي فيشر نائب رئيس المجلس إن اتجاه الأسعار «يقلق» المجلس", "يقلق", "ستانلي فيشر"},
+      // Mismatched marks.
+      {"وأوضح ديمتري بيسكوف، أن “المقابلة لم تجر لأي رد فعل. ولم تكن هناك اتصالات رسمية».",
+       "المقابلة لم تجر لأي رد فعل. ولم تكن هناك اتصالات رسمية", "ديمتري بيسكوف"},
+      // Left open at the paragraph's end: runs to the end of the sentence.
+      {"وتحدث راكيتيتش عن الفريق، مضيفاً: «لا شيء أفضل من أن نبدأ الموسم بلقب.  وستكون صعبة\nثم",
+       "لا شيء أفضل من أن نبدأ الموسم بلقب.", "راكيتيتش"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    const auto q = Run(c.text);
+    ASSERT_EQ(q.size(), 1u);
+    EXPECT_EQ(q[0].text, c.quote);
+    EXPECT_EQ(std::string(c.text).substr(q[0].span.start, q[0].span.end - q[0].span.start),
+              q[0].text);
+    EXPECT_EQ(q[0].speaker, c.speaker);
+  }
+}
+
+TEST_F(QuotesTest, CarriesTheSpeakerAndFindsTheFullestName) {
+  const std::string text =
+      "قال منسق الاتصالات بالبيت الأبيض، جون كيربي، إن «البيت الأبيض على يقين من ذلك».\n"
+      "وأضاف كيربي: “أعتقد أن مقابلة واحدة لن تقنع الأميركيين”.\n"
+      "وأضاف: “لا يمكن اعتبار كلماته حقيقة مطلقة”.";
+  const auto q = Run(text);
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].speaker, "جون كيربي");
+  EXPECT_EQ(q[1].speaker, "جون كيربي");
+  EXPECT_EQ(q[2].speaker, "جون كيربي");
+}
+
+TEST_F(QuotesTest, UsesEntitiesWhenGiven) {
+  const std::string text =
+      "وقال بافيت الرئيس التنفيذي لمجموعة «بيركشاير»: «كنت معجبا بنشاط الشركة»";
+  Entity e;
+  e.type = EntityType::kPerson;
+  e.text = "بافيت";
+  e.canonical = "وارين بافيت";
+  e.span = Span{Field::kBody, static_cast<uint32_t>(text.find("بافيت")),
+                static_cast<uint32_t>(text.find("بافيت") + std::string("بافيت").size())};
+  const auto q = Run(text, {e});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "كنت معجبا بنشاط الشركة");
+  EXPECT_EQ(q[0].speaker, "وارين بافيت");
+}
+
+TEST_F(QuotesTest, SkipsTermsNamesAndSlogans) {
+  const char* cases[] = {
+      "وبحسب «رويترز» ساعد تراجع الدولار",
+      "«في انتظار بيانات الوظائف الأميركية».. النفط يرتفع",
+      "وارتفعت أسهم «سابك» و«الراجحي» على ارتفاع طفيف",
+      "أفصح لـ «عكاظ» محلل أسواق المال أن المضاربة و«التدوير» الذي يرفع الأسعار",
+      "أعلن إيلون ماسك أن تنزيلات تطبيق «X» شهدت زيادة",
+      "ارتفع مؤشر البورصة الرئيسي \" إيجي إكس 30 \" بنسبة 0.83 في المائة",
+      "وقالت الشركة إن أرباحها بلغت 403 ملايين ريال \"110.7 ملايين دولار\"",
+  };
+  for (const char* c : cases) {
+    SCOPED_TRACE(c);
+    EXPECT_TRUE(Run(c).empty());
+  }
+}
+
+TEST_F(QuotesTest, BadInputNeverCrashes) {
+  EXPECT_TRUE(Run("").empty());
+  EXPECT_TRUE(Run("«").empty());
+  EXPECT_TRUE(Run("قال: «").empty());
+  std::string big;
+  for (int i = 0; i < 500000; ++i) big += "قال «";
+  (void)Run(big);
+  std::string words(10 * 1024 * 1024, 'a');
+  EXPECT_TRUE(Run(words).empty());
+  const std::string junk = "قال \xff\xfe «\xd8 “كلام\xc2 \" ”» \x80\n«";
+  for (size_t n = 0; n <= junk.size(); ++n) {
+    for (const auto& q : Run(junk.substr(0, n))) {
+      EXPECT_LE(q.span.end, n);
+      EXPECT_LT(q.span.start, q.span.end);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace khabar::text

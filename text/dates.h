@@ -1,0 +1,41 @@
+#pragma once
+// Date mentions in Arabic news (shared/spec/annotation-guide.md section 2): Gregorian months of
+// every regional family, Hijri days, months and years, numeric dates, years, weekdays, relative
+// days, named relative periods, quarters and halves, with their modifiers. Values are resolved
+// against the publication day. Rules and figures: docs/design/dates.md.
+
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/status.h"
+#include "core/time.h"
+
+namespace khabar::text {
+
+class DateLexicon;
+
+class DateExtractor {
+ public:
+  // Parses the embedded lexicons (text/lexicon/dates_*.tsv). Fails only on corrupt data.
+  static Result<DateExtractor> Create();
+
+  // The dates of one field, in text order. `published` (the crawl or print day) resolves relative
+  // expressions; without it their value is null. Const and thread-safe.
+  std::vector<DateMention> Extract(std::string_view text, Field field,
+                                   std::optional<CivilDate> published) const;
+
+ private:
+  explicit DateExtractor(std::shared_ptr<const DateLexicon> lexicon);
+
+  std::shared_ptr<const DateLexicon> lexicon_;
+};
+
+// Tabular (arithmetical) Islamic calendar, the civil variant (epoch Friday 16 July 622 Julian,
+// leap years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29 of each 30-year cycle). Month is 1-12.
+int64_t DaysFromHijri(int year, int month, int day);
+void HijriFromDays(int64_t days, int* year, int* month, int* day);
+
+}  // namespace khabar::text

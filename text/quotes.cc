@@ -1,0 +1,406 @@
+#include "text/quotes.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include "text/word_table.h"
+
+extern "C" const char khabar_quotes_words_begin[], khabar_quotes_words_end[];
+
+namespace khabar::text {
+
+class QuoteLexicon {
+ public:
+  WordTable words;
+};
+
+namespace {
+
+enum QuoteWord : int { kNone = 0, kVerb, kCarry, kTitle, kPerson, kStop, kThat, kLink };
+
+constexpr std::array<std::string_view, 8> kKindNames = {"",       "verb", "carry", "title",
+                                                        "person", "stop", "that",  "link"};
+
+int KindOf(std::string_view name) {
+  for (size_t k = 1; k < kKindNames.size(); ++k) {
+    if (kKindNames[k] == name) return static_cast<int>(k);
+  }
+  return -1;
+}
+
+enum class Mark : uint8_t { kNone, kOpenGuillemet, kCloseGuillemet, kLeft, kRight, kAscii };
+
+Mark MarkOf(std::string_view key) {
+  if (key == "\"") return Mark::kAscii;
+  if (key == "\xC2\xAB") return Mark::kOpenGuillemet;
+  if (key == "\xC2\xBB") return Mark::kCloseGuillemet;
+  if (key == "\xE2\x80\x9C") return Mark::kLeft;
+  if (key == "\xE2\x80\x9D") return Mark::kRight;
+  return Mark::kNone;
+}
+
+constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
+constexpr std::string_view kArabicQuestion = "\xD8\x9F";
+constexpr std::string_view kArabicComma = "\xD8\x8C";
+
+struct Segment {
+  size_t open = 0;
+  size_t close = 0;  // Closing mark, or the last token of the sentence when left open.
+  bool closed = true;
+};
+
+class QuoteParser {
+ public:
+  QuoteParser(const WordTable& words, const FoldedTokens& t, Field field,
+              const std::vector<Entity>& entities)
+      : t_(t), hits_(t.size()), field_(field), entities_(entities) {
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t.tok(i).kind == TokenKind::kArabic) hits_[i] = words.Match(t, i);
+    }
+  }
+
+  void Run(std::vector<Quote>* out) {
+    std::vector<Segment> segments;
+    FindSegments(&segments);
+    if (segments.empty()) return;
+    ParseVerbs();
+    for (const Segment& s : segments) Emit(s, out);
+  }
+
+ private:
+  int K(size_t i) const { return i < hits_.size() && hits_[i] ? hits_[i]->kind : kNone; }
+  Mark M(size_t i) const {
+    return t_.tok(i).kind == TokenKind::kPunct ? MarkOf(t_.key(i)) : Mark::kNone;
+  }
+  bool NewlineBefore(size_t i) const {
+    if (i == 0) return false;
+    const std::string_view gap =
+        t_.text().substr(t_.tok(i - 1).end, t_.tok(i).start - t_.tok(i - 1).end);
+    return gap.find('\n') != std::string_view::npos;
+  }
+  bool SentenceEnd(size_t i) const {
+    return t_.IsPunct(i, '.') || t_.IsPunct(i, '!') || t_.IsPunct(i, '?') ||
+           (t_.tok(i).kind == TokenKind::kPunct && t_.key(i) == kArabicQuestion);
+  }
+  bool Comma(size_t i) const {
+    return t_.IsPunct(i, ',') || (t_.tok(i).kind == TokenKind::kPunct && t_.key(i) == kArabicComma);
+  }
+  bool Definite(size_t i) const {
+    if (t_.tok(i).kind != TokenKind::kArabic) return false;
+    std::string_view k = t_.key(i);
+    if (k.substr(0, 4) == kAl) return true;
+    // و/ف/ب/ك/ل + ال (لل for ل + ال).
+    if (k.size() > 6 && (k.substr(2, 4) == kAl || k.substr(0, 4) == "\xD9\x84\xD9\x84")) {
+      return true;
+    }
+    return false;
+  }
+  // ل + a word followed by a definite word: a genitive complement (لكرة اليد، لمجموعة ...).
+  bool LamComplement(size_t i) const {
+    const std::string_view k = t_.key(i);
+    return t_.tok(i).kind == TokenKind::kArabic && k.substr(0, 2) == "\xD9\x84" &&
+           i + 1 < t_.size() && Definite(i + 1);
+  }
+
+  void FindSegments(std::vector<Segment>* out) const {
+    std::vector<std::pair<size_t, Mark>> stack;
+    auto close = [&](size_t i) {
+      const size_t open = stack.back().first;
+      stack.pop_back();
+      if (stack.empty()) out->push_back(Segment{open, i, true});
+    };
+    auto flush = [&](size_t end) {  // Paragraph end: an open quote runs to its sentence's end.
+      if (stack.empty()) return;
+      const size_t open = stack.front().first;
+      size_t last = end;
+      for (size_t k = open + 1; k < end; ++k) {
+        if (SentenceEnd(k)) {
+          last = k + 1;
+          break;
+        }
+      }
+      if (last > open + 1) out->push_back(Segment{open, last - 1, false});
+      stack.clear();
+    };
+    for (size_t i = 0; i < t_.size(); ++i) {
+      if (NewlineBefore(i)) flush(i);
+      const Mark m = M(i);
+      if (m == Mark::kNone) continue;
+      const bool space_before = i == 0 || t_.tok(i - 1).end != t_.tok(i).start;
+      const bool space_after = !t_.Glued(i);
+      switch (m) {
+        case Mark::kOpenGuillemet:
+          stack.emplace_back(i, m);
+          break;
+        case Mark::kCloseGuillemet:
+          if (!stack.empty()) close(i);
+          break;
+        case Mark::kLeft:
+          if (!stack.empty() && !space_before && space_after) {
+            close(i);
+          } else {
+            stack.emplace_back(i, m);
+          }
+          break;
+        case Mark::kRight:
+          if (!stack.empty()) {
+            close(i);
+          } else if (!space_after) {
+            stack.emplace_back(i, m);
+          }
+          break;
+        case Mark::kAscii:
+          if (!stack.empty() && (stack.back().second == Mark::kAscii || !space_before)) {
+            close(i);
+          } else {
+            stack.emplace_back(i, m);
+          }
+          break;
+        case Mark::kNone:
+          break;
+      }
+    }
+    flush(t_.size());
+  }
+
+  // The speaker named after every attribution verb, in text order.
+  void ParseVerbs() {
+    for (size_t i = 0; i < t_.size(); ++i) {
+      if (K(i) != kVerb) continue;
+      verbs_.push_back({i, Subject(i)});
+    }
+  }
+
+  std::string_view Bytes(size_t from, size_t to_inclusive) const {
+    const uint32_t s = t_.tok(from).start, e = t_.tok(to_inclusive).end;
+    return t_.text().substr(s, e - s);
+  }
+
+  // A person (else organization) entity of this field starting in [from, to).
+  const Entity* EntityIn(uint32_t from, uint32_t to) const {
+    const Entity* org = nullptr;
+    for (const Entity& e : entities_) {
+      if (e.span.field != field_ || e.span.start < from || e.span.start >= to) continue;
+      if (e.type == EntityType::kPerson) return &e;
+      if (e.type == EntityType::kOrganization && org == nullptr) org = &e;
+    }
+    return org;
+  }
+  // The last person entity of this field before `before`.
+  const Entity* LastPerson(uint32_t before) const {
+    const Entity* best = nullptr;
+    for (const Entity& e : entities_) {
+      if (e.span.field == field_ && e.type == EntityType::kPerson && e.span.end <= before &&
+          (best == nullptr || e.span.start > best->span.start)) {
+        best = &e;
+      }
+    }
+    return best;
+  }
+  static std::string NameOf(const Entity& e) { return e.canonical.empty() ? e.text : e.canonical; }
+
+  // Where a verb's subject may be: up to إن/أن, a colon, a quote mark or the sentence's end.
+  size_t SubjectLimit(size_t k) const {
+    const size_t cap = std::min(t_.size(), k + 16);
+    for (size_t i = k; i < cap; ++i) {
+      if (K(i) == kThat || t_.IsPunct(i, ':') || M(i) != Mark::kNone || SentenceEnd(i) ||
+          NewlineBefore(i)) {
+        return i;
+      }
+    }
+    return cap;
+  }
+
+  // Consecutive name words from k: not a title, stop word or verb; at most four.
+  size_t NameEnd(size_t k, size_t limit) const {
+    size_t j = k;
+    while (j < limit && j < k + 4 &&
+           (t_.tok(j).kind == TokenKind::kArabic || t_.tok(j).kind == TokenKind::kLatin)) {
+      const int kind = K(j);
+      if (kind != kNone && kind != kLink) break;
+      if (kind == kLink && j == k) break;
+      if (kind == kLink) break;
+      ++j;
+    }
+    return j;
+  }
+
+  std::string Subject(size_t v) const {
+    const size_t k0 = v + static_cast<size_t>(hits_[v]->words);
+    const size_t limit = SubjectLimit(k0);
+    if (limit == k0) return {};
+    if (!entities_.empty()) {
+      const uint32_t to = limit < t_.size() ? t_.tok(limit).start : t_.text().size();
+      if (const Entity* e = EntityIn(t_.tok(v).end, to)) return NameOf(*e);
+    }
+    size_t k = k0;
+    while (k < limit && Comma(k)) ++k;
+    if (k >= limit) return {};
+    const int kind = K(k);
+    if (kind == kTitle || kind == kPerson) {
+      const size_t title = k;
+      k += static_cast<size_t>(hits_[k]->words);
+      while (k < limit && (Comma(k) || Definite(k) || K(k) == kTitle || K(k) == kLink ||
+                           LamComplement(k) || t_.tok(k).kind == TokenKind::kPunct)) {
+        ++k;
+      }
+      if (k < limit && K(k) == kNone && t_.tok(k).kind == TokenKind::kArabic) {
+        const size_t e = NameEnd(k, limit);
+        if (e > k) return std::string(Bytes(k, e - 1));
+      }
+      if (kind == kPerson) {
+        if (const Entity* p = LastPerson(t_.tok(v).start)) return NameOf(*p);
+      }
+      size_t e = title + 1;
+      while (e < limit && Definite(e) && K(e) != kStop && K(e) != kThat) ++e;
+      return std::string(Bytes(title, e - 1));
+    }
+    if (kind != kNone || t_.tok(k).kind != TokenKind::kArabic) return {};
+    if (Definite(k)) {  // An organization or a descriptor: الكرملين، الوزارة.
+      size_t e = k;
+      while (e < limit && e < k + 3 && Definite(e) && K(e) == kNone) ++e;
+      return std::string(Bytes(k, e - 1));
+    }
+    const size_t e = NameEnd(k, limit);
+    if (e == k) return {};
+    return Fullest(std::string(Bytes(k, e - 1)), k, e);
+  }
+
+  // A one-word name grown by the word before another mention of it (كيربي -> جون كيربي).
+  std::string Fullest(std::string name, size_t k, size_t e) const {
+    if (e != k + 1) return name;
+    const std::string_view key = t_.key(k);
+    for (size_t i = 1; i < t_.size(); ++i) {
+      if (i == k || t_.key(i) != key) continue;
+      const size_t p = i - 1;
+      if (t_.tok(p).kind != TokenKind::kArabic || K(p) != kNone || Definite(p) ||
+          t_.tok(p).end == t_.tok(i).start) {
+        continue;
+      }
+      return std::string(Bytes(p, i));
+    }
+    return name;
+  }
+
+  // The speaker carried to an attribution that names nobody (وأضاف:، قائلا:).
+  std::string SpeakerAt(size_t token) const {
+    // The nearest verb at or before `token` with a subject.
+    for (size_t n = verbs_.size(); n-- > 0;) {
+      if (verbs_[n].first <= token && !verbs_[n].second.empty()) return verbs_[n].second;
+    }
+    return {};
+  }
+
+  std::string VerbSubject(size_t token) const {
+    for (const auto& [tok, name] : verbs_) {
+      if (tok == token) return name;
+    }
+    return {};
+  }
+
+  // The attribution of a quote opening at `open`: the nearest verb before it in the sentence.
+  bool Attribution(const Segment& s, std::string* speaker, bool* complementizer) const {
+    *complementizer = s.open > 0 && (t_.IsPunct(s.open - 1, ':'));
+    const size_t floor = s.open > 40 ? s.open - 40 : 0;
+    for (size_t i = s.open; i-- > floor;) {
+      if (SentenceEnd(i)) break;
+      if (K(i) == kThat || t_.IsPunct(i, ':')) *complementizer = true;
+      if (K(i) == kVerb || K(i) == kCarry) {
+        std::string subject;
+        if (K(i) == kVerb) subject = VerbSubject(i);
+        *speaker = subject.empty() ? SpeakerAt(i) : subject;
+        return true;
+      }
+      if (NewlineBefore(i)) break;  // The first token of the paragraph.
+    }
+    // «...»، قال فلان.
+    for (size_t i = s.close + 1; i < t_.size() && i <= s.close + 3; ++i) {
+      if (K(i) == kVerb) {
+        *complementizer = true;
+        *speaker = VerbSubject(i);
+        if (speaker->empty()) *speaker = SpeakerAt(i);
+        return true;
+      }
+      if (!Comma(i)) break;
+    }
+    return false;
+  }
+
+  void Emit(const Segment& s, std::vector<Quote>* out) const {
+    uint32_t start = t_.tok(s.open).end;
+    uint32_t end = s.closed ? t_.tok(s.close).start : t_.tok(s.close).end;
+    const std::string_view text = t_.text();
+    while (start < end && (text[start] == ' ' || text[start] == '\n' || text[start] == '\t')) {
+      ++start;
+    }
+    while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '\t' ||
+                           text[end - 1] == '\r')) {
+      --end;
+    }
+    if (end <= start) return;
+    size_t words = 0, arabic = 0;
+    const size_t last = s.closed ? s.close : s.close + 1;
+    for (size_t i = s.open + 1; i < last; ++i) {
+      if (IsWordToken(t_.tok(i).kind)) ++words;
+      if (t_.tok(i).kind == TokenKind::kArabic) ++arabic;
+    }
+    if (arabic == 0) return;
+    const bool short_quote = words <= 3;
+    // A term glued to a clitic (و«التدوير»، لـ"سبق") or starting with a number is not a quote.
+    if (short_quote && s.open > 0 && t_.tok(s.open - 1).end == t_.tok(s.open).start &&
+        t_.tok(s.open - 1).kind == TokenKind::kArabic) {
+      return;
+    }
+    if (words <= 4 && t_.tok(s.open + 1).kind == TokenKind::kNumber) return;
+    std::string speaker;
+    bool complementizer = false;
+    if (!Attribution(s, &speaker, &complementizer)) return;
+    if (short_quote && !complementizer) return;
+    if (short_quote) {
+      for (const Entity& e : entities_) {
+        if (e.span.field == field_ && e.span.start <= start && e.span.end >= end) return;
+      }
+    }
+    Quote q;
+    q.text = std::string(text.substr(start, end - start));
+    q.speaker = std::move(speaker);
+    q.span = Span{field_, start, end};
+    out->push_back(std::move(q));
+  }
+
+  const FoldedTokens& t_;
+  std::vector<std::optional<WordHit>> hits_;
+  Field field_;
+  const std::vector<Entity>& entities_;
+  std::vector<std::pair<size_t, std::string>> verbs_;
+};
+
+}  // namespace
+
+QuoteExtractor::QuoteExtractor(std::shared_ptr<const QuoteLexicon> lexicon)
+    : lexicon_(std::move(lexicon)) {}
+
+Result<QuoteExtractor> QuoteExtractor::Create() {
+  auto lexicon = std::make_shared<QuoteLexicon>();
+  const std::string_view words(khabar_quotes_words_begin,
+                               khabar_quotes_words_end - khabar_quotes_words_begin);
+  KHABAR_RETURN_IF_ERROR(lexicon->words.Load(words, "quotes_words.tsv", KindOf));
+  return QuoteExtractor(std::move(lexicon));
+}
+
+std::vector<Quote> QuoteExtractor::Extract(std::string_view text, Field field,
+                                           const std::vector<Entity>& entities) const {
+  std::vector<Quote> out;
+  // Cheap pre-scan: no quote mark, no quote.
+  if (text.find('"') == std::string_view::npos && text.find("\xC2\xAB") == std::string_view::npos &&
+      text.find("\xE2\x80\x9C") == std::string_view::npos &&
+      text.find("\xE2\x80\x9D") == std::string_view::npos) {
+    return out;
+  }
+  const FoldedTokens tokens(text);
+  QuoteParser(lexicon_->words, tokens, field, entities).Run(&out);
+  return out;
+}
+
+}  // namespace khabar::text

@@ -1,0 +1,168 @@
+#include "text/word_table.h"
+
+#include <charconv>
+
+#include "text/chars.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
+
+namespace khabar::text {
+namespace {
+
+// Folded clitic letters: waw, feh (conjunctions); beh, lam, kaf (prepositions).
+constexpr std::string_view kWaw = "\xD9\x88";
+constexpr std::string_view kFeh = "\xD9\x81";
+constexpr std::string_view kBeh = "\xD8\xA8";
+constexpr std::string_view kLam = "\xD9\x84";
+constexpr std::string_view kKaf = "\xD9\x83";
+constexpr std::string_view kAlef = "\xD8\xA7";
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+}  // namespace
+
+void FoldAppend(std::string_view word, std::string* out) {
+  size_t i = 0;
+  while (i < word.size()) {
+    const unsigned char b = static_cast<unsigned char>(word[i]);
+    if (b < 0x80) {
+      out->push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : static_cast<char>(b));
+      ++i;
+      continue;
+    }
+    size_t len;
+    const char32_t cp = DecodeAt(word, i, &len);
+    i += len;
+    char32_t folded[4];
+    const int n = FoldCodePoint(cp, folded);
+    for (int k = 0; k < n; ++k) AppendUtf8(*out, folded[k]);
+  }
+}
+
+FoldedTokens::FoldedTokens(std::string_view text) : text_(text), tokens_(Tokenize(text)) {
+  arena_.reserve(text.size() + 16);
+  key_off_.reserve(tokens_.size() + 1);
+  for (const Token& t : tokens_) {
+    key_off_.push_back(static_cast<uint32_t>(arena_.size()));
+    FoldAppend(text.substr(t.start, t.end - t.start), &arena_);
+  }
+  key_off_.push_back(static_cast<uint32_t>(arena_.size()));
+}
+
+bool SplitLexiconLine(std::string_view line, std::string_view* kind, int* value,
+                      std::string_view* phrase) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line.empty() || line[0] == '#') return false;
+  const size_t t1 = line.find('\t');
+  if (t1 == std::string_view::npos) return false;
+  const size_t t2 = line.find('\t', t1 + 1);
+  if (t2 == std::string_view::npos) return false;
+  *kind = line.substr(0, t1);
+  const std::string_view num = line.substr(t1 + 1, t2 - t1 - 1);
+  *value = 0;
+  if (!num.empty()) {
+    const auto r = std::from_chars(num.data(), num.data() + num.size(), *value);
+    if (r.ec != std::errc()) return false;
+  }
+  *phrase = line.substr(t2 + 1);
+  return !phrase->empty();
+}
+
+void WordTable::Add(std::string_view phrase, int kind, int value) {
+  std::string key;
+  size_t pos = 0;
+  while (pos < phrase.size()) {
+    while (pos < phrase.size() && phrase[pos] == ' ') ++pos;
+    size_t e = phrase.find(' ', pos);
+    if (e == std::string_view::npos) e = phrase.size();
+    if (e > pos) {
+      if (!key.empty()) {
+        phrase_heads_.insert(key);  // Every proper prefix of a phrase.
+        key.push_back(' ');
+      }
+      FoldAppend(phrase.substr(pos, e - pos), &key);
+    }
+    pos = e;
+  }
+  if (!key.empty()) map_[key] = {kind, value};
+}
+
+std::optional<WordHit> WordTable::Find(std::string_view folded) const {
+  auto it = map_.find(folded);
+  if (it == map_.end()) return std::nullopt;
+  WordHit h;
+  h.kind = it->second.first;
+  h.value = it->second.second;
+  return h;
+}
+
+std::optional<WordHit> WordTable::MatchFrom(const FoldedTokens& t, size_t i,
+                                            std::string_view first) const {
+  std::optional<WordHit> best;
+  if (auto it = map_.find(first); it != map_.end()) {
+    best = WordHit{it->second.first, it->second.second, 1, 0, false};
+  }
+  if (phrase_heads_.find(first) == phrase_heads_.end()) return best;
+  std::string key(first);
+  for (size_t k = 1; k <= 2 && i + k < t.size(); ++k) {
+    if (t.tok(i + k).kind != TokenKind::kArabic) break;
+    key.push_back(' ');
+    key.append(t.key(i + k));
+    if (auto it = map_.find(key); it != map_.end()) {
+      best = WordHit{it->second.first, it->second.second, static_cast<int>(k + 1), 0, false};
+    }
+    if (phrase_heads_.find(key) == phrase_heads_.end()) break;
+  }
+  return best;
+}
+
+std::optional<WordHit> WordTable::Match(const FoldedTokens& t, size_t i) const {
+  if (i >= t.size()) return std::nullopt;
+  const std::string_view key = t.key(i);
+  if (auto h = MatchFrom(t, i, key)) return h;
+  if (t.tok(i).kind != TokenKind::kArabic || key.size() < 6) return std::nullopt;
+  std::string_view rest = key;
+  int letters = 0;
+  if (StartsWith(rest, kWaw) || StartsWith(rest, kFeh)) {
+    rest.remove_prefix(2);
+    letters = 1;
+    if (auto h = MatchFrom(t, i, rest)) {
+      h->clitic_letters = letters;
+      return h;
+    }
+  }
+  if (rest.size() >= 6 && StartsWith(rest, kLam) && StartsWith(rest.substr(2), kLam)) {
+    std::string with_article(kAlef);
+    with_article.append(rest.substr(2));  // Drops the first lam: "ll" + X -> "al" + X.
+    if (auto h = MatchFrom(t, i, with_article)) {
+      h->clitic_letters = letters;
+      h->fused_article = true;
+      return h;
+    }
+  }
+  if (rest.size() >= 6 &&
+      (StartsWith(rest, kBeh) || StartsWith(rest, kLam) || StartsWith(rest, kKaf))) {
+    if (auto h = MatchFrom(t, i, rest.substr(2))) {
+      h->clitic_letters = letters + 1;
+      return h;
+    }
+  }
+  return std::nullopt;
+}
+
+uint32_t SkipLetters(std::string_view text, uint32_t start, uint32_t end, int n) {
+  uint32_t pos = start;
+  for (int k = 0; k < n && pos < end; ++k) {
+    size_t len;
+    DecodeAt(text, pos, &len);
+    pos += static_cast<uint32_t>(len);
+    while (pos < end) {
+      const char32_t c = DecodeAt(text, pos, &len);
+      if (!IsArabicMark(c)) break;
+      pos += static_cast<uint32_t>(len);
+    }
+  }
+  return pos;
+}
+
+}  // namespace khabar::text
