@@ -1,0 +1,105 @@
+#include "text/terms.h"
+
+#include "text/normalize.h"
+#include "text/tokenize.h"
+
+extern "C" const char khabar_stopwords_begin[];
+extern "C" const char khabar_stopwords_end[];
+
+namespace khabar::text {
+namespace {
+
+// Normalized Arabic letters, UTF-8.
+constexpr std::string_view kWaw = "\xD9\x88";          // U+0648
+constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";   // U+0627 U+0644
+constexpr std::string_view kWal = "\xD9\x88\xD8\xA7\xD9\x84";
+constexpr std::string_view kBal = "\xD8\xA8\xD8\xA7\xD9\x84";
+constexpr std::string_view kKal = "\xD9\x83\xD8\xA7\xD9\x84";
+constexpr std::string_view kFal = "\xD9\x81\xD8\xA7\xD9\x84";
+constexpr std::string_view kLil = "\xD9\x84\xD9\x84";  // U+0644 U+0644
+// light10 suffixes after normalization (teh marbuta is already heh, alef maksura yeh).
+constexpr std::string_view kSuffixes[] = {
+    "\xD9\x87\xD8\xA7",  // ha
+    "\xD8\xA7\xD9\x86",  // an
+    "\xD8\xA7\xD8\xAA",  // at
+    "\xD9\x88\xD9\x86",  // wn
+    "\xD9\x8A\xD9\x86",  // yn
+    "\xD9\x8A\xD9\x87",  // yh (and yeh + teh marbuta)
+    "\xD9\x87",          // h (and teh marbuta)
+    "\xD9\x8A",          // y
+};
+
+// Letters are two bytes each in the Arabic block; count code points, not bytes.
+size_t Letters(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool IsArabicWord(std::string_view s) {
+  return !s.empty() && (static_cast<unsigned char>(s[0]) == 0xD8 || static_cast<unsigned char>(s[0]) == 0xD9);
+}
+
+}  // namespace
+
+std::string LightStem(std::string_view w) {
+  if (!IsArabicWord(w)) return std::string(w);
+  if (w.starts_with(kWaw) && Letters(w) > 3) w.remove_prefix(kWaw.size());
+  for (std::string_view p : {kWal, kBal, kKal, kFal, kAl, kLil}) {
+    if (w.starts_with(p) && Letters(w) - Letters(p) >= 2) {
+      w.remove_prefix(p.size());
+      break;
+    }
+  }
+  for (std::string_view s : kSuffixes) {
+    if (Letters(w) > 2 && w.ends_with(s) && Letters(w) - Letters(s) >= 2) w.remove_suffix(s.size());
+  }
+  return std::string(w);
+}
+
+Result<std::shared_ptr<const TermAnalyzer>> TermAnalyzer::Create() {
+  std::shared_ptr<TermAnalyzer> t(new TermAnalyzer());
+  std::string_view data(khabar_stopwords_begin, khabar_stopwords_end - khabar_stopwords_begin);
+  while (!data.empty()) {
+    const size_t nl = data.find('\n');
+    std::string_view line = data.substr(0, nl);
+    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
+    if (line.empty() || line.front() == '#') continue;
+    t->stop_words_.insert(LightStem(Normalize(line)));
+    t->stop_words_.insert(Normalize(line));
+  }
+  if (t->stop_words_.empty()) return Internal("the embedded stop-word list is empty");
+  return std::shared_ptr<const TermAnalyzer>(std::move(t));
+}
+
+void TermAnalyzer::Terms(std::string_view text, std::vector<Term>* out) const {
+  uint32_t position = 0;
+  std::string normalized;
+  for (const Token& tok : Tokenize(text)) {
+    if (!IsWordToken(tok.kind)) continue;
+    std::string_view word = text.substr(tok.start, tok.end - tok.start);
+    if (tok.kind == TokenKind::kHashtag || tok.kind == TokenKind::kMention) word.remove_prefix(1);
+    normalized.clear();
+    NormalizeAppend(word, &normalized);
+    if (normalized.empty()) continue;
+    Term t;
+    t.text = tok.kind == TokenKind::kNumber ? normalized : LightStem(normalized);
+    if (t.text.empty()) continue;
+    t.position = position++;
+    t.start = tok.start;
+    t.end = tok.end;
+    out->push_back(std::move(t));
+  }
+}
+
+std::string TermAnalyzer::TermOf(std::string_view word) const {
+  std::vector<Term> terms;
+  Terms(word, &terms);
+  return terms.empty() ? std::string() : terms.front().text;
+}
+
+bool TermAnalyzer::IsStopWord(std::string_view term) const {
+  return stop_words_.count(std::string(term)) > 0;
+}
+
+}  // namespace khabar::text
