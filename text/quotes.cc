@@ -17,10 +17,10 @@ class QuoteLexicon {
 
 namespace {
 
-enum QuoteWord : int { kNone = 0, kVerb, kCarry, kTitle, kPerson, kStop, kThat, kLink };
+enum QuoteWord : int { kNone = 0, kVerb, kCarry, kTitle, kPerson, kStop, kThat, kLink, kRelative };
 
-constexpr std::array<std::string_view, 8> kKindNames = {"",       "verb", "carry", "title",
-                                                        "person", "stop", "that",  "link"};
+constexpr std::array<std::string_view, 9> kKindNames = {
+    "", "verb", "carry", "title", "person", "stop", "that", "link", "relative"};
 
 int KindOf(std::string_view name) {
   for (size_t k = 1; k < kKindNames.size(); ++k) {
@@ -230,8 +230,18 @@ class QuoteParser {
     const size_t k0 = v + static_cast<size_t>(hits_[v]->words);
     const size_t limit = SubjectLimit(k0);
     if (limit == k0) return {};
-    if (!entities_.empty()) {
-      const uint32_t to = limit < t_.size() ? t_.tok(limit).start : t_.text().size();
+    size_t first = k0;
+    while (first < limit && Comma(first)) ++first;
+    if (!entities_.empty() && first < limit) {
+      // A bare descriptor (وقال اللاعب لموقع ...) stands for the person named before.
+      if (K(first) == kPerson &&
+          (first + 1 >= limit || K(first + 1) == kStop || K(first + 1) == kThat ||
+           t_.tok(first + 1).kind == TokenKind::kPunct)) {
+        if (const Entity* p = LastPerson(t_.tok(v).start)) return NameOf(*p);
+      }
+      size_t stop = first;
+      while (stop < limit && K(stop) != kStop) ++stop;
+      const uint32_t to = stop < t_.size() ? t_.tok(stop).start : t_.text().size();
       if (const Entity* e = EntityIn(t_.tok(v).end, to)) return NameOf(*e);
     }
     size_t k = k0;
@@ -353,6 +363,8 @@ class QuoteParser {
       return;
     }
     if (words <= 4 && t_.tok(s.open + 1).kind == TokenKind::kNumber) return;
+    // A name followed by a relative pronoun (“جناح الصقر” التي ...) is a term.
+    if (short_quote && s.closed && K(s.close + 1) == kRelative) return;
     std::string speaker;
     bool complementizer = false;
     if (!Attribution(s, &speaker, &complementizer)) return;

@@ -21,7 +21,22 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.s
 
 }  // namespace
 
+namespace {
+
+void FoldSlow(std::string_view word, size_t* i, std::string* out) {
+  size_t len;
+  const char32_t cp = DecodeAt(word, *i, &len);
+  *i += len;
+  char32_t folded[4];
+  const int n = FoldCodePoint(cp, folded);
+  for (int k = 0; k < n; ++k) AppendUtf8(*out, folded[k]);
+}
+
+}  // namespace
+
 void FoldAppend(std::string_view word, std::string* out) {
+  // Fast path for ASCII and the two-byte Arabic letters that fold to themselves; everything else
+  // (hamza forms, alef maqsura, teh marbuta, marks, digits, ligatures) goes through FoldCodePoint.
   size_t i = 0;
   while (i < word.size()) {
     const unsigned char b = static_cast<unsigned char>(word[i]);
@@ -30,12 +45,19 @@ void FoldAppend(std::string_view word, std::string* out) {
       ++i;
       continue;
     }
-    size_t len;
-    const char32_t cp = DecodeAt(word, i, &len);
-    i += len;
-    char32_t folded[4];
-    const int n = FoldCodePoint(cp, folded);
-    for (int k = 0; k < n; ++k) AppendUtf8(*out, folded[k]);
+    if ((b == 0xD8 || b == 0xD9) && i + 1 < word.size()) {
+      const unsigned char c = static_cast<unsigned char>(word[i + 1]);
+      const char32_t cp = (static_cast<char32_t>(b & 0x1F) << 6) | (c & 0x3F);
+      const bool plain = (cp >= 0x0621 && cp <= 0x064A && cp != 0x0622 && cp != 0x0623 &&
+                          cp != 0x0625 && cp != 0x0629 && cp != 0x0640 && cp != 0x0649) &&
+                         (c & 0xC0) == 0x80;
+      if (plain) {
+        out->append(word.data() + i, 2);
+        i += 2;
+        continue;
+      }
+    }
+    FoldSlow(word, &i, out);
   }
 }
 
@@ -84,7 +106,9 @@ void WordTable::Add(std::string_view phrase, int kind, int value) {
     }
     pos = e;
   }
-  if (!key.empty()) map_[key] = {kind, value};
+  if (key.empty()) return;
+  map_[key] = {kind, value};
+  prefixes_.set(Prefix(key));
 }
 
 std::optional<WordHit> WordTable::Find(std::string_view folded) const {
@@ -99,6 +123,7 @@ std::optional<WordHit> WordTable::Find(std::string_view folded) const {
 std::optional<WordHit> WordTable::MatchFrom(const FoldedTokens& t, size_t i,
                                             std::string_view first) const {
   std::optional<WordHit> best;
+  if (!MayHold(first)) return best;
   if (auto it = map_.find(first); it != map_.end()) {
     best = WordHit{it->second.first, it->second.second, 1, 0, false};
   }

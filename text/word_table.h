@@ -3,6 +3,7 @@
 // and phrases to a small payload, loaded from embedded "kind<TAB>value<TAB>phrase" TSV files, and
 // the tokens of one field with their folded keys, built once per field.
 
+#include <bitset>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -78,6 +79,16 @@ class WordTable {
   };
   std::optional<WordHit> MatchFrom(const FoldedTokens& t, size_t i, std::string_view first) const;
 
+  // A cheap pre-check before hashing: the first four bytes (two Arabic letters) of every key and
+  // phrase head. Most words of a text fail it.
+  static size_t Prefix(std::string_view s) {
+    size_t h = s.size() < 4 ? 4096 + s.size() : 0;
+    for (size_t i = 0; i < 4 && i < s.size(); ++i) h = h * 31 + static_cast<unsigned char>(s[i]);
+    return h & 4095;
+  }
+  bool MayHold(std::string_view s) const { return s.size() < 4 || prefixes_.test(Prefix(s)); }
+
+  std::bitset<4096> prefixes_;
   std::unordered_map<std::string, std::pair<int, int>, Hash, Eq> map_;
   std::unordered_set<std::string, Hash, Eq> phrase_heads_;
 };
