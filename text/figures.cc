@@ -15,10 +15,8 @@ namespace {
 
 // Normalized Arabic words the rules name (text/normalize.h folds hamza, yeh and teh marbuta).
 constexpr std::string_view kWaw = "\u0648";
-constexpr std::string_view kFeh = "\u0641";
 constexpr std::string_view kBeh = "\u0628";
 constexpr std::string_view kLam = "\u0644";
-constexpr std::string_view kKaf = "\u0643";
 constexpr std::string_view kArticle = "\u0627\u0644";
 constexpr std::string_view kMin = "\u0645\u0646";                       // min "from"
 constexpr std::string_view kSifr = "\u0635\u0641\u0631";                // sifr "zero"
@@ -29,8 +27,6 @@ constexpr std::string_view kWahida = "\u0648\u0627\u062d\u062f\u0647";  // wahid
 constexpr std::string_view kHijriMark = "\u0647";                       // heh (1436 H)
 constexpr std::string_view kBayn = "\u0628\u064a\u0646";                // bayna "between"
 
-constexpr size_t kMaxWordBytes = 64;
-
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
@@ -40,77 +36,7 @@ bool IsPunct(const Word& w, std::string_view p) {
   return w.kind == TokenKind::kPunct && w.norm == p;
 }
 
-bool IsSentenceEnd(std::string_view p) {
-  return p == "." || p == "!" || p == "?" || p == "\u061f" || p == ";" || p == "\u061b";
-}
-
 }  // namespace
-
-int Stems(std::string_view norm, Stem out[kMaxStems]) {
-  int n = 0;
-  auto add = [&](std::string_view rest, int letters, bool conj, bool prep) {
-    if (rest.size() < 4) return;
-    if (n < kMaxStems) out[n++] = Stem{rest, letters, conj, prep, false};
-    if (StartsWith(rest, kArticle) && rest.size() > 6 && n < kMaxStems) {
-      out[n++] = Stem{rest.substr(kArticle.size()), letters, conj, prep, true};
-    } else if (prep && StartsWith(norm.substr(static_cast<size_t>(letters - 1) * 2), kLam) &&
-               StartsWith(rest, kLam) && rest.size() > 4 && n < kMaxStems) {
-      out[n++] = Stem{rest.substr(kLam.size()), letters, conj, prep, true};  // li + al-
-    }
-  };
-  add(norm, 0, false, false);
-  std::string_view rest = norm;
-  int letters = 0;
-  bool conj = false;
-  if (StartsWith(rest, kWaw) || StartsWith(rest, kFeh)) {
-    rest.remove_prefix(2);
-    letters = 1;
-    conj = true;
-    add(rest, letters, true, false);
-  }
-  if (StartsWith(rest, kBeh) || StartsWith(rest, kLam) || StartsWith(rest, kKaf)) {
-    rest.remove_prefix(2);
-    add(rest, letters + 1, conj, true);
-  }
-  return n;
-}
-
-void BuildWords(std::string_view text, FieldText* f) {
-  std::vector<Token> tokens = Tokenize(text);
-  f->text = text;
-  f->words.resize(tokens.size());
-  f->arena.clear();
-  f->arena.reserve(text.size() + 16);
-  std::vector<std::pair<uint32_t, uint32_t>> ranges(tokens.size());
-  uint32_t sentence = 0;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const Token& t = tokens[i];
-    Word& w = f->words[i];
-    w.start = t.start;
-    w.end = t.end;
-    w.kind = t.kind;
-    w.glued = i > 0 && tokens[i - 1].end == t.start;
-    if (i > 0) {
-      for (uint32_t k = tokens[i - 1].end; k < t.start; ++k) {
-        if (text[k] == '\n') {
-          ++sentence;
-          break;
-        }
-      }
-    }
-    w.sentence = sentence;
-    const size_t before = f->arena.size();
-    const std::string_view original = text.substr(t.start, t.end - t.start);
-    if (original.size() <= kMaxWordBytes && t.kind != TokenKind::kUrl) {
-      NormalizeAppend(original, &f->arena);
-    }
-    ranges[i] = {static_cast<uint32_t>(before), static_cast<uint32_t>(f->arena.size() - before)};
-    if (t.kind == TokenKind::kPunct && IsSentenceEnd(original)) ++sentence;
-  }
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    f->words[i].norm = std::string_view(f->arena).substr(ranges[i].first, ranges[i].second);
-  }
-}
 
 namespace {
 
@@ -174,19 +100,10 @@ uint32_t Reader::SpanStart(size_t i, int prefix_letters) const {
 
 const NumberWord* Reader::NumberWordAt(size_t i, Stem* stem) const {
   if (!IsArabic(i)) return nullptr;
-  Stem stems[kMaxStems];
-  const int n = Stems(w_[i].norm, stems);
-  for (int k = 0; k < n; ++k) {
-    const NumberWord* nw = lex_.numbers().Find(stems[k].bare);
-    if (nw == nullptr && EndsWith(stems[k].bare, "\u0627") && stems[k].bare.size() > 6) {
-      nw = lex_.numbers().Find(stems[k].bare.substr(0, stems[k].bare.size() - 2));  // wahidan
-    }
-    if (nw == nullptr) continue;
-    if (stems[k].definite && nw->no_article) continue;
-    *stem = stems[k];
-    return nw;
-  }
-  return nullptr;
+  const NumberReading* r = lex_.ReadNumberWord(w_[i].norm);
+  if (r == nullptr || (r->definite && r->word.no_article)) return nullptr;
+  *stem = Stem{w_[i].norm.substr(r->bare_offset), r->prefix_letters, r->conj, r->prep, r->definite};
+  return &r->word;
 }
 
 std::string Reader::CountedNoun(size_t i) const {
@@ -536,7 +453,7 @@ std::vector<Quantity> Reader::Run() {
     bool ok = false;
     if (w.kind == TokenKind::kNumber) {
       ok = ReadDigits(i, &q);
-    } else if (w.kind == TokenKind::kArabic && w.norm.size() >= 4) {
+    } else if (w.kind == TokenKind::kArabic && w.norm.size() >= 4 && lex_.MaybeKnown(w.hash)) {
       ok = ReadWords(i, &q);
     }
     if (!ok) {

@@ -24,7 +24,6 @@ constexpr std::string_view kAkthar = "\u0627\u0643\u062b\u0631";  // akthar "mor
 constexpr std::string_view kAqall = "\u0627\u0642\u0644";         // aqall "less"
 constexpr size_t kVerbWindow = 8;
 constexpr size_t kMoneyWindow = 8;
-constexpr size_t kParagraphWindow = 400;
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
@@ -199,33 +198,38 @@ void InheritConversions(const FieldText& f, std::vector<Quantity>* qs) {
   }
 }
 
-// Currency named by the paragraph: riyal of a Qatari company is QAR.
-void CurrencyFromParagraph(const FiguresLexicon& lex, const FieldText& f, Quantity* q) {
+// Words that name a currency's country (figures_currency.tsv "context"), found once per field.
+struct ContextHit {
+  size_t word;
+  int entry;
+};
+
+std::vector<ContextHit> FindContextHits(const FiguresLexicon& lex, const FieldText& f) {
+  std::vector<ContextHit> hits;
+  for (size_t k = 0; k < f.words.size(); ++k) {
+    const Word& w = f.words[k];
+    if (w.kind != TokenKind::kArabic || !lex.MaybeKnown(w.hash)) continue;
+    const int entry = lex.CurrencyContextEntry(w.norm);
+    if (entry >= 0) hits.push_back(ContextHit{k, entry});
+  }
+  return hits;
+}
+
+// Currency named by the paragraph before the figure: riyal of a Qatari company is QAR.
+void CurrencyFromParagraph(const FiguresLexicon& lex, const FieldText& f,
+                           const std::vector<ContextHit>& hits, Quantity* q) {
   if (q->unit == nullptr || q->currency.empty()) return;
   if (q->currency != q->unit->currency) return;  // An adjective already decided.
+  const uint32_t paragraph = f.words[q->first].paragraph;
   const std::string lemma = Normalize(q->unit->lemma);
-  size_t k = q->first;
-  for (size_t steps = 0; k > 0 && steps < kParagraphWindow; --k, ++steps) {
-    const Word& w = f.words[k - 1];
-    if (w.kind != TokenKind::kArabic) continue;
-    Stem stems[kMaxStems];
-    const int n = Stems(w.norm, stems);
-    for (int s = 0; s < n; ++s) {
-      std::string_view code = lex.CurrencyContext(lemma, stems[s].bare);
-      if (code.empty())
-        code = lex.CurrencyContext(
-            lemma, stems[s].definite
-                       ? w.norm.substr(w.norm.size() - stems[s].bare.size() - kArticle.size())
-                       : stems[s].bare);
-      if (!code.empty()) {
-        q->currency = std::string(code);
-        return;
-      }
-    }
-    // Stop at the paragraph start.
-    if (k >= 2) {
-      const uint32_t from = f.words[k - 2].end;
-      if (f.text.substr(from, w.start - from).find('\n') != std::string_view::npos) return;
+  auto it = std::lower_bound(hits.begin(), hits.end(), q->first,
+                             [](const ContextHit& h, size_t word) { return h.word < word; });
+  while (it != hits.begin()) {
+    --it;
+    if (f.words[it->word].paragraph != paragraph) return;
+    if (lex.CurrencyContextLemma(it->entry) == lemma) {
+      q->currency = std::string(lex.CurrencyContextCode(it->entry));
+      return;
     }
   }
 }
@@ -262,9 +266,17 @@ void InheritMoney(const FieldText& f, std::vector<Quantity>* qs) {
 
 void ResolveContext(const FiguresLexicon& lex, const FieldText& f, std::vector<Quantity>* qs) {
   FindRanges(f, qs);
+  std::vector<ContextHit> hits;
+  bool hits_ready = false;
   for (Quantity& q : *qs) {
     if (q.qualifier == Qualifier::kExact) FindQualifier(lex, f, &q);
-    CurrencyFromParagraph(lex, f, &q);
+    if (q.unit != nullptr && !q.currency.empty()) {
+      if (!hits_ready) {
+        hits = FindContextHits(lex, f);
+        hits_ready = true;
+      }
+      CurrencyFromParagraph(lex, f, hits, &q);
+    }
   }
   InheritConversions(f, qs);
   InheritMoney(f, qs);

@@ -124,6 +124,8 @@ Result<FiguresLexicon> FiguresLexicon::Parse(const FiguresLexiconFiles& files) {
   KHABAR_RETURN_IF_ERROR(lex.ParseCurrency(files.currency));
   KHABAR_RETURN_IF_ERROR(lex.ParseQualifiers(files.qualifiers));
   KHABAR_RETURN_IF_ERROR(lex.ParseContext(files.context));
+  lex.BuildNumberReadings();
+  lex.BuildFilter();
   return lex;
 }
 
@@ -169,8 +171,10 @@ Status FiguresLexicon::ParseCurrency(std::string_view tsv) {
       return true;
     }
     if (c[0] == "context") {
-      currency_context_lemma_stem_.emplace_back(lemma, Normalize(c[2]));
-      currency_context_code_.emplace_back(c[3]);
+      std::string stem = Normalize(c[2]);
+      if (stem.rfind("\u0627\u0644", 0) == 0 && stem.size() > 6) stem.erase(0, 4);  // al-
+      AddContextVariants(stem, static_cast<int>(currency_context_.size()));
+      currency_context_.push_back(ContextEntry{lemma, std::string(c[3])});
       return true;
     }
     return false;
@@ -255,13 +259,100 @@ std::string_view FiguresLexicon::CurrencyAdjective(std::string_view lemma,
   return it == currency_adjectives_.end() ? std::string_view() : std::string_view(it->second);
 }
 
-std::string_view FiguresLexicon::CurrencyContext(std::string_view lemma,
-                                                 std::string_view word) const {
-  for (size_t k = 0; k < currency_context_lemma_stem_.size(); ++k) {
-    const auto& [l, stem] = currency_context_lemma_stem_[k];
-    if (l == lemma && word.substr(0, stem.size()) == stem) return currency_context_code_[k];
+void FiguresLexicon::AddContextVariants(const std::string& stem, int entry) {
+  // Proclitics with or without the article, and nisba suffixes: -i, -iyya, -iyyan, -iyyin,
+  // -iyyun (qatari, wa-l-qatariyya).
+  static constexpr std::string_view kPrefixes[] = {"",
+                                                   "\u0627\u0644",
+                                                   "\u0648",
+                                                   "\u0648\u0627\u0644",
+                                                   "\u0628",
+                                                   "\u0628\u0627\u0644",
+                                                   "\u0644",
+                                                   "\u0644\u0644",
+                                                   "\u0641",
+                                                   "\u0641\u0627\u0644",
+                                                   "\u0648\u0628",
+                                                   "\u0648\u0628\u0627\u0644",
+                                                   "\u0648\u0644",
+                                                   "\u0648\u0644\u0644",
+                                                   "\u0643"};
+  static constexpr std::string_view kSuffixes[] = {
+      "", "\u064a", "\u064a\u0647", "\u064a\u0627", "\u064a\u064a\u0646", "\u064a\u0648\u0646"};
+  for (std::string_view p : kPrefixes) {
+    for (std::string_view s : kSuffixes) {
+      currency_context_by_stem_.emplace(std::string(p) + stem + std::string(s), entry);
+    }
   }
-  return {};
+}
+
+int FiguresLexicon::CurrencyContextEntry(std::string_view normalized) const {
+  const auto it = currency_context_by_stem_.find(normalized);
+  return it == currency_context_by_stem_.end() ? -1 : it->second;
+}
+
+std::string_view FiguresLexicon::CurrencyContextLemma(int entry) const {
+  return currency_context_[static_cast<size_t>(entry)].lemma;
+}
+
+std::string_view FiguresLexicon::CurrencyContextCode(int entry) const {
+  return currency_context_[static_cast<size_t>(entry)].code;
+}
+
+void FiguresLexicon::BuildNumberReadings() {
+  static constexpr std::string_view kArticle = "\u0627\u0644";
+  static constexpr std::string_view kLam = "\u0644";
+  // Proclitic sequences: conjunction (wa, fa), then preposition (bi, li, ka).
+  static constexpr std::string_view kConj[] = {"", "\u0648", "\u0641"};
+  static constexpr std::string_view kPrep[] = {"", "\u0628", "\u0644", "\u0643"};
+  // Pass 0 inserts the forms without proclitics so that they win over a clitic reading
+  // (wahid is "one", not wa + ahid).
+  for (int pass = 0; pass < 2; ++pass) {
+    numbers_.ForEach([&](std::string_view form, const NumberWord& w) {
+      for (std::string_view conj : kConj) {
+        for (std::string_view prep : kPrep) {
+          const bool clitic = !conj.empty() || !prep.empty();
+          if (clitic != (pass == 1)) continue;
+          const auto letters = static_cast<uint8_t>((conj.size() + prep.size()) / 2);
+          std::string prefix = std::string(conj) + std::string(prep);
+          NumberReading r{
+              w, letters, static_cast<uint8_t>(prefix.size()), !conj.empty(), !prep.empty(), false};
+          number_readings_.emplace(prefix + std::string(form), r);
+          r.definite = true;
+          if (prep == kLam) {
+            // li + al- drops the alef: lil-.
+            r.bare_offset = static_cast<uint8_t>(prefix.size() + kLam.size());
+            number_readings_.emplace(prefix + std::string(kLam) + std::string(form), r);
+          } else {
+            r.bare_offset = static_cast<uint8_t>(prefix.size() + kArticle.size());
+            number_readings_.emplace(prefix + std::string(kArticle) + std::string(form), r);
+          }
+        }
+      }
+    });
+  }
+}
+
+void FiguresLexicon::BuildFilter() {
+  auto add = [&](std::string_view key) {
+    const uint32_t h = WordHash(key);
+    filter_[(h >> 6) & (kFilterWords - 1)] |= uint64_t{1} << (h & 63);
+  };
+  for (const auto& [key, reading] : number_readings_) {
+    add(key);
+    add(key + "\u0627");  // Tanween alef.
+  }
+  for (const auto& [key, units] : units_by_first_) add(key);
+  for (const auto& [key, entry] : currency_context_by_stem_) add(key);
+}
+
+const NumberReading* FiguresLexicon::ReadNumberWord(std::string_view normalized) const {
+  auto it = number_readings_.find(normalized);
+  if (it == number_readings_.end() && normalized.size() > 6 &&
+      normalized.substr(normalized.size() - 2) == "\u0627") {
+    it = number_readings_.find(normalized.substr(0, normalized.size() - 2));  // Tanween alef.
+  }
+  return it == number_readings_.end() ? nullptr : &it->second;
 }
 
 const QualifierEntry* FiguresLexicon::QualifierBefore(std::span<const std::string_view> words,

@@ -25,6 +25,16 @@ struct UnitEntry {
   bool dual = false;               // A dual form: alone it means two.
 };
 
+// A number word as it appears in text: with proclitics (wa-, bi-, li-, ...) and the article.
+struct NumberReading {
+  NumberWord word;
+  uint8_t prefix_letters = 0;  // Proclitic letters before the span starts (not the article).
+  uint8_t bare_offset = 0;     // Bytes before the number word itself (proclitics + article).
+  bool conj = false;           // wa- or fa-.
+  bool prep = false;           // bi-, li- or ka-.
+  bool definite = false;       // The article.
+};
+
 struct QualifierEntry {
   std::vector<std::string> words;  // Normalized.
   Qualifier qualifier = Qualifier::kExact;
@@ -44,6 +54,19 @@ class FiguresLexicon {
 
   const NumberWords& numbers() const { return numbers_; }
 
+  // A cheap filter over WordHash(): false means the word is neither a number word, the first
+  // word of a unit nor a currency-context word, so the hash maps need not be asked.
+  bool MaybeKnown(uint32_t word_hash) const {
+    return (filter_[(word_hash >> 6) & (kFilterWords - 1)] >> (word_hash & 63)) & 1;
+  }
+  static uint32_t WordHash(std::string_view normalized) {
+    uint32_t h = 2166136261u;  // FNV-1a
+    for (char c : normalized) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+  }
+  // Every clitic reading of a normalized token, precomputed: one hash lookup per token.
+  const NumberReading* ReadNumberWord(std::string_view normalized) const;
+
   // The longest unit whose words start at words[0]; *consumed gets its word count.
   const UnitEntry* MatchUnit(std::span<const std::string_view> words, size_t* consumed) const;
   // A unit named right before the number ("al-nuqta 8824.95").
@@ -51,8 +74,13 @@ class FiguresLexicon {
 
   // ISO code for a currency lemma followed by an adjective word, or empty.
   std::string_view CurrencyAdjective(std::string_view lemma, std::string_view word) const;
-  // ISO code when `word` (normalized, clitics stripped) names the country of `lemma`, or empty.
-  std::string_view CurrencyContext(std::string_view lemma, std::string_view word) const;
+  // The context entry named by a normalized word (with any proclitics, the article and a nisba
+  // suffix: wa-l-qatariyya names qatar), or -1. See figures_currency.tsv.
+  int CurrencyContextEntry(std::string_view normalized) const;
+  bool HasCurrencyContext() const { return !currency_context_.empty(); }
+  // The currency lemma (normalized) and ISO code of a context entry.
+  std::string_view CurrencyContextLemma(int entry) const;
+  std::string_view CurrencyContextCode(int entry) const;
 
   // The longest qualifier phrase ending at words.back(); *consumed gets its word count.
   const QualifierEntry* QualifierBefore(std::span<const std::string_view> words,
@@ -88,8 +116,19 @@ class FiguresLexicon {
   Map<std::vector<uint32_t>> units_by_first_;  // First word -> indexes into units_.
   Map<uint32_t> units_before_;
   Map<std::string> currency_adjectives_;  // "lemma\tword" -> code.
-  std::vector<std::pair<std::string, std::string>> currency_context_lemma_stem_;
-  std::vector<std::string> currency_context_code_;
+  void BuildNumberReadings();
+  void BuildFilter();
+  static constexpr size_t kFilterWords = 1024;  // 64 Kbit.
+  void AddContextVariants(const std::string& stem, int entry);
+
+  struct ContextEntry {
+    std::string lemma;
+    std::string code;
+  };
+  std::vector<ContextEntry> currency_context_;
+  Map<int> currency_context_by_stem_;
+  Map<NumberReading> number_readings_;
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterWords, 0);
   std::vector<QualifierEntry> qualifiers_;
   Map<std::vector<uint32_t>> qualifiers_before_by_last_;
   Map<std::vector<uint32_t>> qualifiers_after_by_first_;

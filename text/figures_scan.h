@@ -20,6 +20,8 @@ struct Word {
   TokenKind kind = TokenKind::kPunct;
   bool glued = false;  // No whitespace between the previous token and this one.
   uint32_t sentence = 0;
+  uint32_t paragraph = 0;
+  uint32_t hash = 0;  // FiguresLexicon::WordHash(norm).
   std::string_view norm;
 };
 

@@ -64,6 +64,12 @@ class NumberWords {
   // The entry for a normalized word without clitics, or nullptr.
   const NumberWord* Find(std::string_view normalized) const;
 
+  // Calls fn(form, word) for every entry.
+  template <typename Fn>
+  void ForEach(Fn fn) const {
+    for (const auto& [form, word] : words_) fn(std::string_view(form), word);
+  }
+
  private:
   struct Hash {
     using is_transparent = void;
