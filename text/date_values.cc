@@ -35,6 +35,10 @@ std::string Tagged(int y, char tag, int n) {
   }
   return buf;
 }
+CivilDate ParseYmd(const std::string& v) {
+  return CivilDate{std::stoi(v.substr(0, 4)), std::stoi(v.substr(5, 2)), std::stoi(v.substr(8, 2))};
+}
+
 std::string DayValue(int64_t days) {
   const CivilDate c = CivilFromDays(days);
   return Ymd(c.year, c.month, c.day);
@@ -61,8 +65,8 @@ int64_t NearestWeekday(int64_t base, int wd, int lo, int hi) {
   return best;
 }
 
-// Year of a month named without a year: الماضي = the last such month before the anchor,
-// المقبل = the next one after it; otherwise the anchor's year.
+// Year of a month named without a year: "al-madi" (last) = the last such month before the
+// anchor, "al-muqbil" (next) = the next one after it; otherwise the anchor's year.
 int MonthYear(int month, int dir, const CivilDate& anchor) {
   if (dir == -1) return month < anchor.month ? anchor.year : anchor.year - 1;
   if (dir == 1) return month > anchor.month ? anchor.year : anchor.year + 1;
@@ -91,7 +95,7 @@ const char* TypeName(const RawDate& r) {
   return "";
 }
 
-// The writing day the text proves ("اليوم الأربعاء" in a Thursday-stamped story), else the crawl
+// The writing day the text proves ("today, Wednesday" in a Thursday-stamped story), else the crawl
 // day (annotation guide, anchor_date).
 int64_t AnchorDay(int64_t published, const std::vector<RawDate>& raw) {
   for (const RawDate& r : raw) {
@@ -161,7 +165,7 @@ class Resolver {
 
  private:
   // Fills what a mention takes from its neighbours: the year of a list or range, the month of
-  // "24 من نفس الشهر" and of "14 و17 أغسطس".
+  // "24th of the same month" and of "14 and 17 August".
   void Inherit(size_t i, RawDate* r) const {
     if (r->day_list && i + 1 < raw_.size()) {
       const RawDate& n = raw_[i + 1];
@@ -182,15 +186,23 @@ class Resolver {
       const RawDate& n = raw_[i + 1];
       if (n.type == RawType::kMonth && n.hijri == r->hijri && Between(*r, n, 3)) {
         if (n.year != 0) {
-          r->year = n.year;  // "مايو ويونيو 1999".
+          r->year = n.year;  // "May and June 1999".
         } else if (n.dir == kNoDir && n.month < r->month && has_) {
-          r->year = MonthYear(n.month, kNoDir, anchor_civil_) - 1;  // "نوفمبر ... يناير".
+          r->year = MonthYear(n.month, kNoDir, anchor_civil_) - 1;  // "November ... January".
         }
       }
     }
   }
 
   std::string Calendar(const RawDate& r, std::string* hijri) const {
+    if (r.month_dir != kNoDir) {
+      if (!has_) return "";
+      int m = anchor_civil_.month + r.month_dir, y = anchor_civil_.year;
+      if (m < 1) m += 12, --y;
+      if (m > 12) m -= 12, ++y;
+      if (r.day > DaysInMonth(y, m)) return "";
+      return Ymd(y, m, r.day);
+    }
     if (r.hijri) {
       int year = r.year;
       if (year == 0) {
@@ -225,18 +237,21 @@ class Resolver {
   }
 
   std::string WeekdayValue(size_t i, const RawDate& r) {
-    if (r.agree && i + 1 < raw_.size()) {
+    if (i + 1 < raw_.size()) {  // "Saturday, corresponding to 6-6-2015".
       const RawDate& n = raw_[i + 1];
-      if ((n.type == RawType::kNumeric || n.type == RawType::kDay) && !n.hijri && n.year != 0) {
-        RawDate copy = n;
+      if ((n.type == RawType::kNumeric || n.type == RawType::kDay) && !n.hijri &&
+          (r.agree || n.tb == r.te)) {
         std::string unused;
-        return Calendar(copy, &unused);
+        const std::string v = Calendar(n, &unused);
+        if (v.size() == 10 && (r.agree || Weekday(DaysFromCivil(ParseYmd(v))) == r.weekday)) {
+          return v;
+        }
       }
     }
     if (!has_ || r.recurring) return "";
     int dir = r.dir;
     if (dir == kNoDir && i + 1 < raw_.size()) {
-      const RawDate& n = raw_[i + 1];  // "يومي الجمعة والسبت المقبلين".
+      const RawDate& n = raw_[i + 1];  // "Friday and Saturday (plural) next".
       if (n.type == RawType::kWeekday && n.joined && n.dir != kNoDir && Between(r, n, 0)) {
         dir = n.dir;
       }

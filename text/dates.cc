@@ -16,11 +16,11 @@ class DateLexicon {
 
 namespace {
 
-constexpr std::array<std::string_view, 29> kKindNames = {
-    "",        "gmonth", "gmonth_weak", "hmonth",  "hmonth_weak", "weekday",   "relday",  "unit",
-    "dir",     "this",   "mod",         "ord",     "yearword",    "monthword", "dayword", "calg",
-    "calh",    "from",   "same",        "nonyear", "future",      "every",     "block",   "notday",
-    "blessed", "agree",  "prep",        "qbare",   "notdayprev"};
+constexpr std::array<std::string_view, 30> kKindNames = {
+    "",        "gmonth", "gmonth_weak", "hmonth",  "hmonth_weak", "weekday",    "relday",  "unit",
+    "dir",     "this",   "mod",         "ord",     "yearword",    "monthword",  "dayword", "calg",
+    "calh",    "from",   "same",        "nonyear", "future",      "every",      "block",   "notday",
+    "blessed", "agree",  "prep",        "qbare",   "notdayprev",  "gmonth_rare"};
 
 int KindOf(std::string_view name) {
   for (size_t k = 1; k < kKindNames.size(); ++k) {
@@ -29,7 +29,7 @@ int KindOf(std::string_view name) {
   return -1;
 }
 
-constexpr std::string_view kWawKey = "\xD9\x88";  // A lone و token (و17).
+constexpr std::string_view kWawKey = "\xD9\x88";  // A lone waw token ("and" glued to a number).
 
 // Parses one field: a cursor over its folded tokens with the lexicon hit of every token.
 class Parser {
@@ -65,7 +65,7 @@ class Parser {
   bool Clean(size_t i) const {
     return hits_[i] && hits_[i]->clitic_letters == 0 && !hits_[i]->fused_article;
   }
-  // عام، سنة, or the unit العام، السنة before a number.
+  // "aam", "sana" (year), or the year unit with the article, before a number.
   bool YearWord(size_t i) const { return K(i) == kYearWord || (K(i) == kUnit && V(i) == kYear); }
 
   uint32_t StartOf(size_t i) const {
@@ -97,7 +97,7 @@ class Parser {
     return Int(i, d, &n) && n <= 2 && *d >= 1 && *d <= 31;
   }
 
-  // An optional calendar marker after a year: 2016م، 1436هـ، 1436 هـ، هجري.
+  // An optional calendar marker after a year: 2016 + meem (AD), 1436 + heh (AH), "hijri".
   size_t Calendar(size_t k, RawDate* r, bool* marked) const {
     *marked = false;
     if (K(k) == kCalH || K(k) == kCalG) {
@@ -108,7 +108,7 @@ class Parser {
     return k;
   }
 
-  // [عام|سنة] [(] YYYY [)] [هـ|م], after a month or a day.
+  // [year word] [(] YYYY [)] [AH|AD marker], after a month or a day.
   size_t TrailingYear(size_t k, RawDate* r) const {
     size_t j = k;
     if (K(j) == kFrom && (YearWord(j + 1) || Year4(j + 1, &r->year))) ++j;
@@ -130,6 +130,27 @@ class Parser {
     return j;
   }
 
+  // A number token with two inner dots or commas: "6.6.2015".
+  bool Dotted(size_t i, int* a, int* da, int* b, int* db, int* c, int* dc) const {
+    if (i >= t_.size() || t_.tok(i).kind != TokenKind::kNumber) return false;
+    const std::string_view k = t_.key(i);
+    int* vals[3] = {a, b, c};
+    int* lens[3] = {da, db, dc};
+    size_t part = 0;
+    *a = *b = *c = *da = *db = *dc = 0;
+    for (char ch : k) {
+      if (ch == '.') {
+        if (++part > 2) return false;
+      } else if (ch >= '0' && ch <= '9' && *lens[part] < 4) {
+        *vals[part] = *vals[part] * 10 + (ch - '0');
+        ++*lens[part];
+      } else {
+        return false;
+      }
+    }
+    return part == 2 && *da > 0 && *db > 0 && *dc > 0;
+  }
+
   bool Numeric(size_t j, RawDate* r) const {
     int a, b, c, da, db, dc;
     size_t k;
@@ -138,6 +159,8 @@ class Parser {
     };
     if (Int(j, &a, &da) && sep(j + 1) && Int(j + 2, &b, &db) && sep(j + 3) && Int(j + 4, &c, &dc)) {
       k = j + 5;
+    } else if (Dotted(j, &a, &da, &b, &db, &c, &dc)) {
+      k = j + 1;  // "6.6.2015" is one number token.
     } else {
       return false;
     }
@@ -166,16 +189,19 @@ class Parser {
     const bool month_word = K(k) == kMonthWord;
     if (month_word) ++k;
     const int kind = K(k);
-    const bool greg = kind == kGMonth || kind == kGMonthWeak;
+    const bool rare = kind == kGMonthRare;
+    const bool greg = kind == kGMonth || kind == kGMonthWeak || rare;
     if (!greg && kind != kHMonth && kind != kHMonthWeak) return false;
     if (month_word && !Clean(k)) return false;
-    const bool weak = kind == kGMonthWeak || kind == kHMonthWeak;
+    const bool weak = kind == kGMonthWeak || kind == kHMonthWeak || rare;
     r->hijri = !greg;
     r->month = V(k);
     k += W(k);
     bool paired = false;
     if (greg) {
-      auto is_g = [&](size_t i) { return K(i) == kGMonth || K(i) == kGMonthWeak; };
+      auto is_g = [&](size_t i) {
+        return K(i) == kGMonth || K(i) == kGMonthWeak || K(i) == kGMonthRare;
+      };
       if (t_.IsPunct(k, '(') && is_g(k + 1) && t_.IsPunct(k + 1 + W(k + 1), ')')) {
         k += W(k + 1) + 2;
         paired = true;
@@ -229,7 +255,15 @@ class Parser {
       r->day = d;
       return true;
     }
-    // "14 و17 أغسطس": a day whose month comes with the next day.
+    // "the 15th of the current month": a day of a relative month.
+    if (digits && K(k) == kUnit && V(k) == kMonth && Clean(k) && K(k + 1) == kDir) {
+      r->type = RawType::kDay;
+      r->day = d;
+      r->month_dir = V(k + 1);
+      r->te = k + 2;
+      return true;
+    }
+    // "14 and 17 August": a day whose month comes with the next day.
     if (digits && k == j + 1 && t_.key(k) == kWawKey && t_.Glued(k)) {
       int d2;
       RawDate next;
@@ -259,7 +293,7 @@ class Parser {
     }
     bool marked;
     k = Calendar(k, r, &marked);
-    // A season or range label: 1436/1437هـ gives two years; the first takes the second's calendar.
+    // A season or range label: 1436/1437 AH gives two years; the first takes the second's calendar.
     int y2;
     if (!marked && (t_.IsPunct(k, '/') || t_.IsPunct(k, '-')) && Year4(k + 1, &y2)) {
       RawDate second;
@@ -305,11 +339,11 @@ class Parser {
     if (ord == -1) ord = max;
     if (ord < 1 || ord > max) return false;
     ++k;
-    if (K(k) == kDir && Clean(k)) ++k;  // "الربع الثاني الماضي": the same year.
+    if (K(k) == kDir && Clean(k)) ++k;  // "the last second quarter": the same year.
     r->type = RawType::kPeriod;
     r->unit = unit;
     r->ord = ord;
-    // The year: من 2015، من العام، للعام، من عام 2016، العام الحالي، من العام الماضي.
+    // The year: "of 2015", "of the year", "of year 2016", "the current year", "of last year".
     size_t y = k;
     if (K(y) == kFrom) ++y;
     if (Year4(y, &r->year)) {
@@ -353,7 +387,7 @@ class Parser {
     if (r->unit == kQuarter && K(k) == kFrom && K(k + 1) == kUnit && V(k + 1) == kYear) k += 2;
     r->type = RawType::kRelPeriod;
     r->te = k;
-    // "العام الماضي الربع الثاني": a year followed by a quarter or half of it.
+    // "last year, the second quarter": a year followed by a quarter or half of it.
     RawDate period;
     if (r->unit == kYear && mod == 0 && Period(k, &period) && period.year == 0 &&
         period.year_dir == kNoDir) {
@@ -367,7 +401,7 @@ class Parser {
     if (K(j) != kRelDay) return false;
     r->rel_day = V(j);
     size_t k = j + W(j);
-    if (r->rel_day == 0 && W(j) == 1) {  // اليوم: not a name, not "اليوم الوطني".
+    if (r->rel_day == 0 && W(j) == 1) {  // "today": not a name, not "the national day".
       if ((K(k) == kNotDay || K(k) == kOrd) && Clean(k)) return false;
       if (j > 0 && K(j - 1) == kNotDayPrev) return false;
     }

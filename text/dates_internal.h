@@ -43,6 +43,7 @@ enum DateWord : int {
   kPrep,
   kQBare,
   kNotDayPrev,
+  kGMonthRare,
 };
 
 enum DateUnit : int { kWeek = 1, kMonth = 2, kYear = 3, kQuarter = 4, kHalf = 5, kSummer = 6 };
@@ -68,19 +69,20 @@ struct RawDate {
   int year = 0;  // Explicit year; 0 = none.
   int month = 0;
   int day = 0;
-  int dir = kNoDir;  // Of the month, weekday or period.
-  int year_dir = kNoDir;  // Relative year of a period (الربع الأول من العام الماضي); 0 = current.
+  int dir = kNoDir;        // Of the month, weekday or period.
+  int month_dir = kNoDir;  // "15th of the current month": the month relative to the anchor.
+  int year_dir = kNoDir;   // Relative year of a period (Q1 of last year); 0 = current.
   int unit = 0;
   int ord = 0;
   int rel_day = 0;
   int weekday = -1;
   int mod = 0;
-  bool day_list = false;    // "14" in "14 و17 أغسطس": month from the next mention.
-  bool same_month = false;  // "24 من نفس الشهر".
-  bool recurring = false;   // "يوم الجمعة ... من كل أسبوع".
+  bool day_list = false;    // "14" in "14 and 17 August": month from the next mention.
+  bool same_month = false;  // "the 24th of the same month".
+  bool recurring = false;   // "on Friday ... of every week".
   bool future = false;      // A future-tense cue before a bare weekday.
-  bool agree = false;       // "يوم السبت الموافق 6-6-2015".
-  bool joined = false;      // The first token carried a و clitic (a list item).
+  bool agree = false;       // "Saturday, corresponding to 6-6-2015".
+  bool joined = false;      // The first token carried an "and" clitic (a list item).
 };
 
 // Resolves values and writes the output mentions.

@@ -40,7 +40,7 @@ Mark MarkOf(std::string_view key) {
   return Mark::kNone;
 }
 
-constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
+constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // The article alef-lam.
 constexpr std::string_view kArabicQuestion = "\xD8\x9F";
 constexpr std::string_view kArabicComma = "\xD8\x8C";
 
@@ -90,13 +90,13 @@ class QuoteParser {
     if (t_.tok(i).kind != TokenKind::kArabic) return false;
     std::string_view k = t_.key(i);
     if (k.substr(0, 4) == kAl) return true;
-    // و/ف/ب/ك/ل + ال (لل for ل + ال).
+    // A one-letter clitic + the article (lam-lam for lam + the article).
     if (k.size() > 6 && (k.substr(2, 4) == kAl || k.substr(0, 4) == "\xD9\x84\xD9\x84")) {
       return true;
     }
     return false;
   }
-  // ل + a word followed by a definite word: a genitive complement (لكرة اليد، لمجموعة ...).
+  // Lam + a word followed by a definite word: a genitive complement ("li-kurat al-yad").
   bool LamComplement(size_t i) const {
     const std::string_view k = t_.key(i);
     return t_.tok(i).kind == TokenKind::kArabic && k.substr(0, 2) == "\xD9\x84" &&
@@ -200,7 +200,7 @@ class QuoteParser {
   }
   static std::string NameOf(const Entity& e) { return e.canonical.empty() ? e.text : e.canonical; }
 
-  // Where a verb's subject may be: up to إن/أن, a colon, a quote mark or the sentence's end.
+  // Where a verb's subject may be: up to inna/anna, a colon, a quote mark or the sentence's end.
   size_t SubjectLimit(size_t k) const {
     const size_t cap = std::min(t_.size(), k + 16);
     for (size_t i = k; i < cap; ++i) {
@@ -233,7 +233,7 @@ class QuoteParser {
     size_t first = k0;
     while (first < limit && Comma(first)) ++first;
     if (!entities_.empty() && first < limit) {
-      // A bare descriptor (وقال اللاعب لموقع ...) stands for the person named before.
+      // A bare descriptor ("the player said to the website") stands for the person named before.
       if (K(first) == kPerson &&
           (first + 1 >= limit || K(first + 1) == kStop || K(first + 1) == kThat ||
            t_.tok(first + 1).kind == TokenKind::kPunct)) {
@@ -267,7 +267,7 @@ class QuoteParser {
       return std::string(Bytes(title, e - 1));
     }
     if (kind != kNone || t_.tok(k).kind != TokenKind::kArabic) return {};
-    if (Definite(k)) {  // An organization or a descriptor: الكرملين، الوزارة.
+    if (Definite(k)) {  // An organization or a descriptor: "the Kremlin", "the ministry".
       size_t e = k;
       while (e < limit && e < k + 3 && Definite(e) && K(e) == kNone) ++e;
       return std::string(Bytes(k, e - 1));
@@ -277,7 +277,7 @@ class QuoteParser {
     return Fullest(std::string(Bytes(k, e - 1)), k, e);
   }
 
-  // A one-word name grown by the word before another mention of it (كيربي -> جون كيربي).
+  // A one-word name grown by the word before another mention of it (Kirby -> John Kirby).
   std::string Fullest(std::string name, size_t k, size_t e) const {
     if (e != k + 1) return name;
     const std::string_view key = t_.key(k);
@@ -293,7 +293,7 @@ class QuoteParser {
     return name;
   }
 
-  // The speaker carried to an attribution that names nobody (وأضاف:، قائلا:).
+  // The speaker carried to an attribution that names nobody ("and he added:", "saying:").
   std::string SpeakerAt(size_t token) const {
     // The nearest verb at or before `token` with a subject.
     for (size_t n = verbs_.size(); n-- > 0;) {
@@ -324,7 +324,7 @@ class QuoteParser {
       }
       if (NewlineBefore(i)) break;  // The first token of the paragraph.
     }
-    // «...»، قال فلان.
+    // <<...>>, said someone.
     for (size_t i = s.close + 1; i < t_.size() && i <= s.close + 3; ++i) {
       if (K(i) == kVerb) {
         *complementizer = true;
@@ -357,13 +357,13 @@ class QuoteParser {
     }
     if (arabic == 0) return;
     const bool short_quote = words <= 3;
-    // A term glued to a clitic (و«التدوير»، لـ"سبق") or starting with a number is not a quote.
+    // A term glued to a clitic (wa<<...>>, li-"...") or starting with a number is not a quote.
     if (short_quote && s.open > 0 && t_.tok(s.open - 1).end == t_.tok(s.open).start &&
         t_.tok(s.open - 1).kind == TokenKind::kArabic) {
       return;
     }
     if (words <= 4 && t_.tok(s.open + 1).kind == TokenKind::kNumber) return;
-    // A name followed by a relative pronoun (“جناح الصقر” التي ...) is a term.
+    // A name followed by a relative pronoun ("Falcon Wing" allati ...) is a term.
     if (short_quote && s.closed && K(s.close + 1) == kRelative) return;
     std::string speaker;
     bool complementizer = false;

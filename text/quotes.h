@@ -1,7 +1,8 @@
 #pragma once
 // Direct quotations in Arabic news (shared/spec/annotation-guide.md section 3): the words between
-// « », “ ”, ” ” or " " marks, mismatched or left open at a paragraph's end, with the speaker from
-// the attribution verb (قال، أضاف، أكد ...). Names and terms in quote marks and unattributed
+// guillemets, curly double quotes or ASCII double quotes, mismatched or left open at a paragraph's
+// end, with the speaker from the attribution verb (qala, adafa, akkada ...). Names and terms in
+// quote marks and unattributed
 // slogans are not quotes. Rules and figures: docs/design/quotes.md.
 
 #include <memory>

@@ -49,8 +49,8 @@ struct WordHit {
   int kind = 0;
   int value = 0;
   int words = 1;               // Tokens the phrase covers.
-  int clitic_letters = 0;      // Letters of the first token before the word (و، ب، ل ...).
-  bool fused_article = false;  // ل fused with the article (للعام): the span keeps it.
+  int clitic_letters = 0;      // Letters of the first token before the word (waw, beh, lam...).
+  bool fused_article = false;  // Lam fused with the article (lil-aam): the span keeps it.
 };
 
 class WordTable {
@@ -63,7 +63,8 @@ class WordTable {
   Status Load(std::string_view tsv, std::string_view name, KindOf kind_of);
 
   // The longest phrase starting at token i (up to 3 tokens), trying the first token with its
-  // clitics stripped (و ف then ب ل ك; لل -> ال). nullopt when nothing matches.
+  // clitics stripped (waw, feh; then beh, lam, kaf; lam-lam -> alef-lam). nullopt when nothing
+  // matches.
   std::optional<WordHit> Match(const FoldedTokens& t, size_t i) const;
   // Exact lookup of one folded word, no clitics.
   std::optional<WordHit> Find(std::string_view folded) const;
