@@ -17,10 +17,21 @@ class QuoteLexicon {
 
 namespace {
 
-enum QuoteWord : int { kNone = 0, kVerb, kCarry, kTitle, kPerson, kStop, kThat, kLink, kRelative };
+enum QuoteWord : int {
+  kNone = 0,
+  kVerb,
+  kCarry,
+  kTitle,
+  kPerson,
+  kStop,
+  kThat,
+  kLink,
+  kRelative,
+  kHead
+};
 
-constexpr std::array<std::string_view, 9> kKindNames = {
-    "", "verb", "carry", "title", "person", "stop", "that", "link", "relative"};
+constexpr std::array<std::string_view, 10> kKindNames = {
+    "", "verb", "carry", "title", "person", "stop", "that", "link", "relative", "head"};
 
 int KindOf(std::string_view name) {
   for (size_t k = 1; k < kKindNames.size(); ++k) {
@@ -88,13 +99,14 @@ class QuoteParser {
   }
   bool Definite(size_t i) const {
     if (t_.tok(i).kind != TokenKind::kArabic) return false;
-    std::string_view k = t_.key(i);
+    const std::string_view k = t_.key(i);
     if (k.substr(0, 4) == kAl) return true;
-    // A one-letter clitic + the article (lam-lam for lam + the article).
-    if (k.size() > 6 && (k.substr(2, 4) == kAl || k.substr(0, 4) == "\xD9\x84\xD9\x84")) {
-      return true;
-    }
-    return false;
+    // A one-letter clitic (waw, feh, beh, kaf, lam) + the article; lam-lam for lam + the article.
+    if (k.size() <= 6) return false;
+    const std::string_view c = k.substr(0, 2);
+    const bool clitic =
+        c == "\xD9\x88" || c == "\xD9\x81" || c == "\xD8\xA8" || c == "\xD9\x83" || c == "\xD9\x84";
+    return clitic && (k.substr(2, 4) == kAl || k.substr(0, 4) == "\xD9\x84\xD9\x84");
   }
   // Lam + a word followed by a definite word: a genitive complement ("li-kurat al-yad").
   bool LamComplement(size_t i) const {
@@ -369,6 +381,9 @@ class QuoteParser {
     bool complementizer = false;
     if (!Attribution(s, &speaker, &complementizer)) return;
     if (short_quote && !complementizer) return;
+    // Inside reported speech, a name after the noun it names (a campaign "...") is a term. Right
+    // after the speaker ("said X, strategist at Commerzbank "...") the noun is the speaker's.
+    if (words <= 6 && complementizer && s.open > 0 && K(s.open - 1) == kHead) return;
     if (short_quote) {
       for (const Entity& e : entities_) {
         if (e.span.field == field_ && e.span.start <= start && e.span.end >= end) return;
