@@ -2,8 +2,6 @@
 
 #include <chrono>
 
-#include "ingest/index_builder.h"
-
 namespace khabar::ingest {
 namespace {
 
@@ -16,8 +14,8 @@ int64_t NowMs() {
 }  // namespace
 
 Ingestor::Ingestor(storage::Store& store, std::shared_ptr<const text::Analyzer> analyzer,
-                   std::shared_ptr<const text::TermAnalyzer> terms, const Options& options)
-    : store_(store), analyzer_(std::move(analyzer)), terms_(std::move(terms)), options_(options) {
+                   const Options& options)
+    : store_(store), analyzer_(std::move(analyzer)), options_(options) {
   writer_ = std::thread([this] { WriterLoop(); });
 }
 
@@ -31,7 +29,6 @@ storage::PutArticle Ingestor::Prepare(Article article,
                                       std::optional<uint64_t> expected_version) const {
   storage::PutArticle put;
   put.analysis = Analyze(article);
-  put.index = BuildIndexDoc(*terms_, article, put.analysis);
   put.article = std::move(article);
   put.expected_version = expected_version;
   return put;

@@ -22,7 +22,6 @@
 #include "core/status.h"
 #include "storage/store.h"
 #include "text/analyzer.h"
-#include "text/terms.h"
 
 namespace khabar::ingest {
 
@@ -46,7 +45,7 @@ struct Counters {
 class Ingestor {
  public:
   Ingestor(storage::Store& store, std::shared_ptr<const text::Analyzer> analyzer,
-           std::shared_ptr<const text::TermAnalyzer> terms, const Options& options);
+           const Options& options);
   ~Ingestor();  // Stops after committing everything queued.
   Ingestor(const Ingestor&) = delete;
   Ingestor& operator=(const Ingestor&) = delete;
@@ -85,7 +84,6 @@ class Ingestor {
 
   storage::Store& store_;
   std::shared_ptr<const text::Analyzer> analyzer_;
-  std::shared_ptr<const text::TermAnalyzer> terms_;
   const Options options_;
   mutable std::mutex mu_;
   std::condition_variable has_work_;

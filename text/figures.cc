@@ -26,6 +26,10 @@ constexpr std::string_view kWahid = "\u0648\u0627\u062d\u062f";         // wahid
 constexpr std::string_view kWahida = "\u0648\u0627\u062d\u062f\u0647";  // wahida "one" (f.)
 constexpr std::string_view kHijriMark = "\u0647";                       // heh (1436 H)
 constexpr std::string_view kBayn = "\u0628\u064a\u0646";                // bayna "between"
+constexpr std::string_view kHatta = "\u062d\u062a\u064a";               // hatta "until"
+constexpr std::string_view kWaHatta = "\u0648\u062d\u062a\u064a";
+constexpr std::string_view kIla = "\u0627\u0644\u064a";  // ila "to" (normalized)
+constexpr std::string_view kWaIla = "\u0648\u0627\u0644\u064a";
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool EndsWith(std::string_view s, std::string_view p) {
@@ -176,9 +180,15 @@ bool Reader::DigitsAreNotAFigure(size_t i, const Numeral& n) const {
        (dash_num(i + 1, i + 2) || (i >= 4 && dash_num(i - 3, i - 4))))) {
     return true;
   }
-  // A list of days before a month: "fi 14 wa-17 Aghustus".
-  if (Norm(nx) == kWaw && IsNumber(nx + 1) && IsArabic(nx + 2) && lex_.BlocksAfter(Norm(nx + 2))) {
-    return true;
+  // A list or range of days before a month: "fi 14 wa-17 Aghustus", "min 13 wa-hatta 15 ...".
+  {
+    const std::string_view c = Norm(nx);
+    const bool connector =
+        (IsArabic(nx) && (c == kWaw || c == kHatta || c == kWaHatta || c == kIla || c == kWaIla)) ||
+        (nx < w_.size() && IsPunct(w_[nx], "-"));
+    if (connector && IsNumber(nx + 1) && IsArabic(nx + 2) && lex_.BlocksAfter(Norm(nx + 2))) {
+      return true;
+    }
   }
   // A list of ordinals: "al-7 wa 8".
   if (p != SIZE_MAX && Norm(p) == kWaw && p >= 3 && IsNumber(p - 1) && Norm(p - 2) == kArticle &&
@@ -201,6 +211,20 @@ bool Reader::DigitsAreNotAFigure(size_t i, const Numeral& n) const {
   }
   // "88591 - Stc": a short code before a Latin name.
   if (is_dash(i + 1) && i + 2 < w_.size() && w_[i + 2].kind == TokenKind::kLatin) return true;
+  // A list marker at the start of a paragraph: "2 - ...", "3. ...", "1) ...".
+  if ((i == 0 || w_[i - 1].paragraph != w_[i].paragraph) && i + 1 < w_.size() &&
+      w_[i + 1].kind == TokenKind::kPunct &&
+      (w_[i + 1].norm == "-" || w_[i + 1].norm == "." || w_[i + 1].norm == ")")) {
+    return true;
+  }
+  // A label or a ratio: "rajul 1 :", "5:3" (times are caught above).
+  if (i + 1 < w_.size() && IsPunct(w_[i + 1], ":")) return true;
+  // Digits glued to a word are part of an identifier: "milaf1", "s140" (not the clitics bi-,
+  // wa-, al- of "bi-3,06", "wa-60%", "al-1").
+  if (i > 0 && w_[i].glued && IsArabic(i - 1) && w_[i - 1].norm.size() >= 6 &&
+      !EndsWith(w_[i - 1].norm, kArticle)) {
+    return true;
+  }
   return false;
 }
 
@@ -247,6 +271,17 @@ bool Reader::ReadDigits(size_t i, Quantity* q) {
   q->first = i;
   q->start = w.start;
   size_t j = ReadScaleAndCompound(i + 1, &b, q);
+  // A currency sign before the number: "$50".
+  if (i > 0 && w.glued && w_[i - 1].kind == TokenKind::kPunct) {
+    size_t consumed = 0;
+    const std::string_view sign[1] = {w_[i - 1].norm};
+    const UnitEntry* u = lex_.MatchUnit(std::span(sign, 1), &consumed);
+    if (u != nullptr && u->kind == FigureKind::kMoney) {
+      q->first = i - 1;
+      q->start = w_[i - 1].start;
+      q->unit = u;
+    }
+  }
   q->value = b.Value();
   q->last = j;
   q->end = w_[j - 1].end;
@@ -255,7 +290,7 @@ bool Reader::ReadDigits(size_t i, Quantity* q) {
   if (q->unit == nullptr && !q->has_scale && !n->has_fraction && !n->grouped) {
     const double v = n->value;
     if (n->integer_digits == 4 && v >= 1300 && v <= 2100) return false;
-    if (n->integer_digits >= 5 && q->counted.empty()) return false;
+    if (n->integer_digits >= 7 && q->counted.empty()) return false;  // Phone numbers.
   }
   if (q->unit == nullptr && q->counted.empty() && IsArabic(Prev(i))) {
     if (const UnitEntry* u = lex_.UnitBefore(Norm(Prev(i)))) {
@@ -386,7 +421,7 @@ bool Reader::ReadWords(size_t i, Quantity* q) {
 void Reader::ReadUnit(Quantity* q) {
   size_t j = q->last;
   q->after = j;
-  if (j >= w_.size()) return;
+  if (j >= w_.size() || q->unit != nullptr) return;
   std::string_view words[3] = {Norm(j), Norm(j + 1), Norm(j + 2)};
   size_t consumed = 0;
   const UnitEntry* u = lex_.MatchUnit(std::span(words, 3), &consumed);
@@ -493,6 +528,7 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view text, Field field)
   ResolveContext(*lex_, f, &qs);
   out.reserve(qs.size());
   for (Quantity& q : qs) {
+    if (q.drop) continue;
     Figure fig;
     fig.text = std::string(text.substr(q.start, q.end - q.start));
     fig.value = q.value;

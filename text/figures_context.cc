@@ -122,6 +122,12 @@ void FindRanges(const FieldText& f, std::vector<Quantity>* qs) {
               (a.bare() || SameUnit(a, b));
     } else if (conn == "-") {
       range = !b.bare() || !a.bare();
+      if (!range && !a.words && !b.words && a.value <= 20 && b.value <= 20 &&
+          a.value == static_cast<int>(a.value) && b.value == static_cast<int>(b.value)) {
+        a.drop = b.drop = true;  // A match score: "fara 3-1".
+        ++k;
+        continue;
+      }
     } else if (conn == kIla) {
       range = a.unit != nullptr && SameUnit(a, b) && a.kind != FigureKind::kMoney &&
               a.kind != FigureKind::kPercent;

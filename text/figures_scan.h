@@ -53,6 +53,7 @@ struct Quantity {
   std::string currency;
   FigureKind kind = FigureKind::kNumber;
   Qualifier qualifier = Qualifier::kExact;
+  bool drop = false;  // Found not to be a figure by a context rule (a match score).
   bool bare() const { return unit == nullptr && counted.empty(); }
 };
 

@@ -175,7 +175,10 @@ const NumberWord* NumberWords::Find(std::string_view normalized) const {
 
 bool CardinalBuilder::Add(const NumberWord& w, bool conjunction) {
   using C = NumberWordClass;
-  if (words_ > 0 && last_ == C::kFraction) return false;
+  // Only a scale may follow a fraction: nisf milyun.
+  if (words_ > 0 && last_ == C::kFraction && !(words_ == 1 && w.cls == C::kScale && !w.plural)) {
+    return false;
+  }
   switch (w.cls) {
     case C::kUnit:
       if (words_ == 0) {
@@ -235,6 +238,12 @@ bool CardinalBuilder::Add(const NumberWord& w, bool conjunction) {
         break;
       }
       if (conjunction || current_ == 0) return false;
+      if (last_ == C::kFraction) {
+        total_ += current_ * w.value;  // nisf milyun = 500000
+        current_ = 0;
+        last_scale_ = w.value;
+        break;
+      }
       if (total_ > 0 && w.value >= last_scale_) return false;  // milyun wa-khamsumi'at alf is fine.
       total_ += current_ * w.value;
       current_ = 0;
