@@ -305,7 +305,7 @@ class Parser {
       }
     }
     if (!marked) r->hijri = y < 1600;
-    if (!word && !paren && !marked) {
+    if (!word && !marked) {  // A bare or parenthesized number: a year only if plausible.
       if (y < 1900 || y > 2100) return false;
       if (K(k) == kNonYear || t_.IsPunct(k, '%')) return false;
     } else if (y < 1000 || y > 2100 || (!r->hijri && y < 1600 && !word)) {

@@ -199,16 +199,49 @@ class QuoteParser {
     }
     return org;
   }
-  // The last person entity of this field before `before`.
-  const Entity* LastPerson(uint32_t before) const {
-    const Entity* best = nullptr;
-    for (const Entity& e : entities_) {
-      if (e.span.field == field_ && e.type == EntityType::kPerson && e.span.end <= before &&
-          (best == nullptr || e.span.start > best->span.start)) {
-        best = &e;
+  // True when the entity starting at byte `start` follows a preposition (to Milan, with Milan) or
+  // a glued clitic: an object, not someone who speaks.
+  bool AfterPreposition(uint32_t start) const {
+    size_t lo = 0, hi = t_.size();
+    while (lo < hi) {
+      const size_t mid = (lo + hi) / 2;
+      if (t_.tok(mid).end <= start) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
     }
-    return best;
+    if (lo < t_.size() && t_.tok(lo).start < start) return true;  // Clitic inside the token.
+    return lo > 0 && (K(lo - 1) == kStop || K(lo - 1) == kLink);
+  }
+
+  // The person a descriptor (the player, the minister) stands for: the most mentioned person
+  // entity of this field before `before` (the latest on a tie) that is not the object of a
+  // preposition; else such an organization entity (the tagger sometimes types people as
+  // organizations).
+  const Entity* LastPerson(uint32_t before) const {
+    auto mentions = [&](const Entity& x) {
+      size_t n = 0;
+      for (const Entity& e : entities_) n += e.span.field == field_ && NameOf(e) == NameOf(x);
+      return n;
+    };
+    for (EntityType type : {EntityType::kPerson, EntityType::kOrganization}) {
+      const Entity* best = nullptr;
+      size_t best_n = 0;
+      for (const Entity& e : entities_) {
+        if (e.span.field != field_ || e.type != type || e.span.end > before ||
+            AfterPreposition(e.span.start)) {
+          continue;
+        }
+        const size_t n = mentions(e);
+        if (best == nullptr || n > best_n || (n == best_n && e.span.start > best->span.start)) {
+          best = &e;
+          best_n = n;
+        }
+      }
+      if (best != nullptr) return best;
+    }
+    return nullptr;
   }
   static std::string NameOf(const Entity& e) { return e.canonical.empty() ? e.text : e.canonical; }
 
@@ -238,27 +271,48 @@ class QuoteParser {
     return j;
   }
 
+  // The subject named after the attribution verb at v. The words are read with the lexicon
+  // (titles and their complements skipped); entities, when given, name the subject by its
+  // canonical form, and find it where the words do not.
   std::string Subject(size_t v) const {
     const size_t k0 = v + static_cast<size_t>(hits_[v]->words);
     const size_t limit = SubjectLimit(k0);
-    if (limit == k0) return {};
-    size_t first = k0;
-    while (first < limit && Comma(first)) ++first;
-    if (!entities_.empty() && first < limit) {
-      // A bare descriptor ("the player said to the website") stands for the person named before.
-      if (K(first) == kPerson &&
-          (first + 1 >= limit || K(first + 1) == kStop || K(first + 1) == kThat ||
-           t_.tok(first + 1).kind == TokenKind::kPunct)) {
-        if (const Entity* p = LastPerson(t_.tok(v).start)) return NameOf(*p);
+    size_t k = k0;
+    while (k < limit && Comma(k)) ++k;
+    if (k >= limit) return {};
+    const ParsedName p = ParseName(k, limit);
+    if (p.kind == NameKind::kName) {
+      std::string name = p.te == p.tb + 1 && !Definite(p.tb)
+                             ? Fullest(std::string(Bytes(p.tb, p.te - 1)), p.tb, p.te)
+                             : std::string(Bytes(p.tb, p.te - 1));
+      const Entity* e = EntityOver(t_.tok(p.tb).start, t_.tok(p.te - 1).end);
+      // The entity's canonical form when it extends the name (Buffett -> Warren Buffett).
+      if (e != nullptr && Words(NameOf(*e)) > Words(name) &&
+          NameOf(*e).find(Bytes(p.te - 1, p.te - 1)) != std::string::npos) {
+        return NameOf(*e);
       }
-      size_t stop = first;
+      return name;
+    }
+    if (!entities_.empty()) {
+      if (p.kind == NameKind::kPersonDescriptor) {
+        if (const Entity* e = LastPerson(t_.tok(v).start)) return NameOf(*e);
+      }
+      size_t stop = k;
       while (stop < limit && K(stop) != kStop) ++stop;
       const uint32_t to = stop < t_.size() ? t_.tok(stop).start : t_.text().size();
       if (const Entity* e = EntityIn(t_.tok(v).end, to)) return NameOf(*e);
     }
-    size_t k = k0;
-    while (k < limit && Comma(k)) ++k;
-    if (k >= limit) return {};
+    if (p.kind == NameKind::kNone) return {};
+    return std::string(Bytes(p.tb, p.te - 1));
+  }
+
+  enum class NameKind : uint8_t { kNone, kName, kDescriptor, kPersonDescriptor };
+  struct ParsedName {
+    NameKind kind = NameKind::kNone;
+    size_t tb = 0, te = 0;  // Tokens of the name or descriptor.
+  };
+
+  ParsedName ParseName(size_t k, size_t limit) const {
     const int kind = K(k);
     if (kind == kTitle || kind == kPerson) {
       const size_t title = k;
@@ -269,24 +323,45 @@ class QuoteParser {
       }
       if (k < limit && K(k) == kNone && t_.tok(k).kind == TokenKind::kArabic) {
         const size_t e = NameEnd(k, limit);
-        if (e > k) return std::string(Bytes(k, e - 1));
-      }
-      if (kind == kPerson) {
-        if (const Entity* p = LastPerson(t_.tok(v).start)) return NameOf(*p);
+        if (e > k) return {NameKind::kName, k, e};
       }
       size_t e = title + 1;
-      while (e < limit && Definite(e) && K(e) != kStop && K(e) != kThat) ++e;
-      return std::string(Bytes(title, e - 1));
+      while (e < limit && Definite(e) && K(e) == kNone) ++e;
+      return {
+          kind == kPerson && e == title + 1 ? NameKind::kPersonDescriptor : NameKind::kDescriptor,
+          title, e};
     }
     if (kind != kNone || t_.tok(k).kind != TokenKind::kArabic) return {};
     if (Definite(k)) {  // An organization or a descriptor: "the Kremlin", "the ministry".
       size_t e = k;
       while (e < limit && e < k + 3 && Definite(e) && K(e) == kNone) ++e;
-      return std::string(Bytes(k, e - 1));
+      return {NameKind::kName, k, e};
     }
     const size_t e = NameEnd(k, limit);
     if (e == k) return {};
-    return Fullest(std::string(Bytes(k, e - 1)), k, e);
+    return {NameKind::kName, k, e};
+  }
+
+  static size_t Words(std::string_view s) {
+    size_t n = 0;
+    bool in = false;
+    for (char c : s) {
+      const bool space = c == ' ';
+      if (!space && !in) ++n;
+      in = !space;
+    }
+    return n;
+  }
+
+  // A person or organization entity of this field overlapping [from, to).
+  const Entity* EntityOver(uint32_t from, uint32_t to) const {
+    for (const Entity& e : entities_) {
+      if (e.span.field == field_ && e.span.start < to && from < e.span.end &&
+          (e.type == EntityType::kPerson || e.type == EntityType::kOrganization)) {
+        return &e;
+      }
+    }
+    return nullptr;
   }
 
   // A one-word name grown by the word before another mention of it (Kirby -> John Kirby).

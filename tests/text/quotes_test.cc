@@ -84,6 +84,33 @@ TEST_F(QuotesTest, UsesEntitiesWhenGiven) {
   EXPECT_EQ(q[0].speaker, "وارين بافيت");
 }
 
+Entity MakeEntity(const std::string& text, std::string_view word, EntityType type,
+                  size_t from = 0) {
+  Entity e;
+  e.type = type;
+  e.text = std::string(word);
+  e.canonical = std::string(word);
+  const size_t at = text.find(word, from);
+  e.span = Span{Field::kBody, static_cast<uint32_t>(at), static_cast<uint32_t>(at + word.size())};
+  return e;
+}
+
+TEST_F(QuotesTest, DescriptorStandsForTheMostMentionedPerson) {
+  const std::string text =
+      "خضع اليسيو رومانيولي لفحص طبي تمهيدا لانتقاله الى ميلان.\n"
+      "وحصل رومانيولي على إذن من منتخب ايطاليا.\n"
+      "وقال اللاعب لموقع ميلان: \"أريد أن أساعد الفريق\".";
+  std::vector<Entity> entities = {
+      MakeEntity(text, "اليسيو رومانيولي", EntityType::kPerson),
+      MakeEntity(text, "ميلان", EntityType::kPerson),
+      MakeEntity(text, "رومانيولي", EntityType::kPerson, text.find("وحصل")),
+  };
+  entities[2].canonical = "اليسيو رومانيولي";
+  const auto q = Run(text, entities);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "اليسيو رومانيولي");
+}
+
 TEST_F(QuotesTest, SkipsTermsNamesAndSlogans) {
   const char* cases[] = {
       "وبحسب «رويترز» ساعد تراجع الدولار",
