@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "ingest/index_builder.h"
+
 namespace khabar::ingest {
 namespace {
 
@@ -14,8 +16,8 @@ int64_t NowMs() {
 }  // namespace
 
 Ingestor::Ingestor(storage::Store& store, std::shared_ptr<const text::Analyzer> analyzer,
-                   const Options& options)
-    : store_(store), analyzer_(std::move(analyzer)), options_(options) {
+                   std::shared_ptr<const text::TermAnalyzer> terms, const Options& options)
+    : store_(store), analyzer_(std::move(analyzer)), terms_(std::move(terms)), options_(options) {
   writer_ = std::thread([this] { WriterLoop(); });
 }
 
@@ -29,6 +31,7 @@ storage::PutArticle Ingestor::Prepare(Article article,
                                       std::optional<uint64_t> expected_version) const {
   storage::PutArticle put;
   put.analysis = Analyze(article);
+  put.index = BuildIndexDoc(*terms_, article, put.analysis);
   put.article = std::move(article);
   put.expected_version = expected_version;
   return put;

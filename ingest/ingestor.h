@@ -22,6 +22,7 @@
 #include "core/status.h"
 #include "storage/store.h"
 #include "text/analyzer.h"
+#include "text/terms.h"
 
 namespace khabar::ingest {
 
@@ -45,7 +46,7 @@ struct Counters {
 class Ingestor {
  public:
   Ingestor(storage::Store& store, std::shared_ptr<const text::Analyzer> analyzer,
-           const Options& options);
+           std::shared_ptr<const text::TermAnalyzer> terms, const Options& options);
   ~Ingestor();  // Stops after committing everything queued.
   Ingestor(const Ingestor&) = delete;
   Ingestor& operator=(const Ingestor&) = delete;
@@ -84,6 +85,7 @@ class Ingestor {
 
   storage::Store& store_;
   std::shared_ptr<const text::Analyzer> analyzer_;
+  std::shared_ptr<const text::TermAnalyzer> terms_;
   const Options options_;
   mutable std::mutex mu_;
   std::condition_variable has_work_;

@@ -6,6 +6,7 @@
 #include "server/config.h"
 #include "server/log.h"
 #include "text/analyzer.h"
+#include "text/terms.h"
 
 namespace khabar::server {
 
@@ -28,6 +29,11 @@ int RunServe(int argc, const char* const* argv) {
     LogError(LogLine("cannot load the analyzer").Add("error", analyzer.status().ToString()));
     return 1;
   }
+  auto terms = text::TermAnalyzer::Create();
+  if (!terms.ok()) {
+    LogError(LogLine("cannot load the term analyzer").Add("error", terms.status().ToString()));
+    return 1;
+  }
   auto store = storage::Store::Open(c.storage);
   if (!store.ok()) {
     LogError(LogLine("cannot open storage").Add("error", store.status().ToString()));
@@ -36,7 +42,7 @@ int RunServe(int argc, const char* const* argv) {
   {
     Metrics metrics;
     TaskPool cpu(c.cpu_threads);
-    ingest::Ingestor ingestor(**store, *analyzer, c.ingest);
+    ingest::Ingestor ingestor(**store, *analyzer, *terms, c.ingest);
     c.api.backup_dir = c.backup_dir;
     Api api(ingestor, **store, cpu, metrics, c.api);
     Router router;

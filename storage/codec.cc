@@ -1,8 +1,7 @@
 #include "storage/codec.h"
 
-#include <cstring>
-
 #include "storage/encoding.h"
+#include "storage/index_codec.h"
 
 namespace khabar::storage {
 namespace {
@@ -22,30 +21,6 @@ bool GetStrings(std::string_view& in, std::vector<std::string>* v) {
   for (auto& s : *v) {
     if (!GetString(in, &s)) return false;
   }
-  return true;
-}
-
-void PutSpan(std::string& out, const Span& s) {
-  out.push_back(static_cast<char>(s.field));
-  PutVarint(out, s.start);
-  PutVarint(out, s.end - s.start);
-}
-
-bool GetSpan(std::string_view& in, Span* s) {
-  if (in.empty()) return false;
-  s->field = static_cast<Field>(in.front() & 1);
-  in.remove_prefix(1);
-  uint64_t start, len;
-  if (!GetVarint(in, &start) || !GetVarint(in, &len)) return false;
-  s->start = static_cast<uint32_t>(start);
-  s->end = static_cast<uint32_t>(start + len);
-  return true;
-}
-
-bool GetByte(std::string_view& in, uint8_t* b) {
-  if (in.empty()) return false;
-  *b = static_cast<uint8_t>(in.front());
-  in.remove_prefix(1);
   return true;
 }
 
@@ -95,17 +70,7 @@ std::string EncodeAnalysisRecord(const Analysis& a) {
     PutSpan(out, e.span);
   }
   PutVarint(out, a.figures.size());
-  for (const auto& f : a.figures) {
-    PutString(out, f.text);
-    uint64_t bits;
-    std::memcpy(&bits, &f.value, sizeof bits);
-    PutBigEndian64(out, bits);
-    PutString(out, f.unit);
-    out.push_back(static_cast<char>(f.kind));
-    PutString(out, f.currency);
-    out.push_back(static_cast<char>(f.qualifier));
-    PutSpan(out, f.span);
-  }
+  for (const auto& f : a.figures) PutString(out, EncodeFigure(f));
   PutVarint(out, a.dates.size());
   for (const auto& d : a.dates) {
     PutString(out, d.text);
@@ -116,11 +81,7 @@ std::string EncodeAnalysisRecord(const Analysis& a) {
     PutSpan(out, d.span);
   }
   PutVarint(out, a.quotes.size());
-  for (const auto& q : a.quotes) {
-    PutString(out, q.text);
-    PutString(out, q.speaker);
-    PutSpan(out, q.span);
-  }
+  for (const auto& q : a.quotes) PutString(out, EncodeQuote(q));
   return out;
 }
 
@@ -140,18 +101,9 @@ bool DecodeAnalysisRecord(std::string_view in, Analysis* a) {
   }
   if (!GetVarint(in, &n) || n > in.size()) return false;
   a->figures.resize(n);
+  std::string item;
   for (auto& f : a->figures) {
-    if (!GetString(in, &f.text) || in.size() < 8) return false;
-    const uint64_t bits = GetBigEndian64(in);
-    in.remove_prefix(8);
-    std::memcpy(&f.value, &bits, sizeof bits);
-    uint8_t q;
-    if (!GetString(in, &f.unit) || !GetByte(in, &b) || !GetString(in, &f.currency) ||
-        !GetByte(in, &q) || !GetSpan(in, &f.span)) {
-      return false;
-    }
-    f.kind = static_cast<FigureKind>(b);
-    f.qualifier = static_cast<Qualifier>(q);
+    if (!GetString(in, &item) || !DecodeFigure(item, &f)) return false;
   }
   if (!GetVarint(in, &n) || n > in.size()) return false;
   a->dates.resize(n);
@@ -165,7 +117,7 @@ bool DecodeAnalysisRecord(std::string_view in, Analysis* a) {
   if (!GetVarint(in, &n) || n > in.size()) return false;
   a->quotes.resize(n);
   for (auto& q : a->quotes) {
-    if (!GetString(in, &q.text) || !GetString(in, &q.speaker) || !GetSpan(in, &q.span)) return false;
+    if (!GetString(in, &item) || !DecodeQuote(item, &q)) return false;
   }
   return in.empty();
 }

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/analysis.h"
+
 namespace khabar::storage {
 
 inline void PutVarint(std::string& out, uint64_t v) {
@@ -64,6 +66,30 @@ inline uint64_t GetBigEndian64(std::string_view in) {
   uint64_t v = 0;
   for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<uint8_t>(in[i]);
   return v;
+}
+
+inline void PutSpan(std::string& out, const Span& s) {
+  out.push_back(static_cast<char>(s.field));
+  PutVarint(out, s.start);
+  PutVarint(out, s.end - s.start);
+}
+
+inline bool GetSpan(std::string_view& in, Span* s) {
+  if (in.empty()) return false;
+  s->field = static_cast<Field>(in.front() & 1);
+  in.remove_prefix(1);
+  uint64_t start, len;
+  if (!GetVarint(in, &start) || !GetVarint(in, &len)) return false;
+  s->start = static_cast<uint32_t>(start);
+  s->end = static_cast<uint32_t>(start + len);
+  return true;
+}
+
+inline bool GetByte(std::string_view& in, uint8_t* b) {
+  if (in.empty()) return false;
+  *b = static_cast<uint8_t>(in.front());
+  in.remove_prefix(1);
+  return true;
 }
 
 }  // namespace khabar::storage

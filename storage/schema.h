@@ -12,6 +12,12 @@ enum class ColumnFamily : size_t {
   kArticles,   // id -> article record (version, ingested_at, docno, fields).
   kAnalysis,   // id -> analysis record (entities, figures, dates, quotes).
   kDocIds,     // docno (big-endian u32) -> id.
+  kPostings,   // term \0 docno -> positions; \x01 source, \x02 day, \x03 entity postings.
+  kDocs,       // docno -> document metadata (lengths, published_at, source, entities).
+  kForward,    // docno -> what removing the document from the index needs (terms, keys).
+  kEntities,   // 'e' id -> merged entity (canonical, aliases, counts).
+  kFigures,    // 'd' docno idx -> figure; 'v' sortable value docno idx -> "".
+  kQuotes,     // 'd' docno idx -> quote; 's' speaker word \0 docno idx -> "".
 };
 
 struct ColumnFamilySpec {
@@ -24,6 +30,12 @@ inline constexpr ColumnFamilySpec kColumnFamilies[] = {
     {"articles", 64u << 20},
     {"analysis", 32u << 20},
     {"docids", 8u << 20},
+    {"postings", 64u << 20},
+    {"docs", 16u << 20},
+    {"forward", 32u << 20},
+    {"entities", 8u << 20},
+    {"figures", 16u << 20},
+    {"quotes", 8u << 20},
 };
 
 inline constexpr std::string_view kSchemaVersion = "1";

@@ -14,6 +14,9 @@
 
 #include "storage/codec.h"
 #include "storage/encoding.h"
+#include "storage/index_batch.h"
+#include "storage/index_state.h"
+#include "storage/index_view_impl.h"
 #include "storage/schema.h"
 
 namespace khabar::storage {
@@ -50,6 +53,14 @@ struct Store::Impl {
   std::atomic<bool> failed{false};
   mutable std::mutex failure_mu;
   std::string failure;
+  IndexState index;
+
+  IndexFamilies Families() const {
+    return IndexFamilies{cf(ColumnFamily::kPostings), cf(ColumnFamily::kDocs),
+                         cf(ColumnFamily::kForward),  cf(ColumnFamily::kEntities),
+                         cf(ColumnFamily::kFigures),  cf(ColumnFamily::kQuotes),
+                         cf(ColumnFamily::kMeta)};
+  }
 
   rocksdb::ColumnFamilyHandle* cf(ColumnFamily c) const { return cfs[static_cast<size_t>(c)]; }
 
@@ -130,6 +141,9 @@ Result<std::unique_ptr<Store>> Store::Open(const Options& options) {
   value.clear();
   s = impl->db->Get(rocksdb::ReadOptions(), impl->cf(ColumnFamily::kMeta), kMetaNextDocnoKey, &value);
   if (s.ok() && value.size() == 4) impl->next_docno = GetBigEndian32(value);
+  KHABAR_RETURN_IF_ERROR(LoadIndexState(impl->db.get(), impl->cf(ColumnFamily::kDocs),
+                                        impl->cf(ColumnFamily::kEntities), &impl->index));
+  impl->index.max_docno = impl->next_docno - 1;
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
@@ -141,6 +155,12 @@ std::vector<Result<Receipt>> Store::Apply(std::span<WriteOp> ops, int64_t now_ms
   std::unordered_map<std::string, std::optional<StoredArticle>> overlay;
   int64_t count_delta = 0;
   uint32_t next_docno = m.next_docno;
+  IndexBatch index(m.db.get(), m.Families(), m.index, batch);
+  auto fail_all = [&](const Status& failure) {
+    std::vector<Result<Receipt>> failed;
+    for (size_t i = 0; i < ops.size(); ++i) failed.emplace_back(failure);
+    return failed;
+  };
 
   for (WriteOp& op : ops) {
     if (auto* put = std::get_if<PutArticle>(&op)) {
@@ -169,6 +189,12 @@ std::vector<Result<Receipt>> Store::Apply(std::span<WriteOp> ops, int64_t now_ms
       PutBigEndian32(docno_key, rec.docno);
       batch.Put(m.cf(ColumnFamily::kArticles), id, EncodeArticleRecord(rec));
       batch.Put(m.cf(ColumnFamily::kAnalysis), id, EncodeAnalysisRecord(put->analysis));
+      if (old) {
+        if (Status st = index.Remove(rec.docno); !st.ok()) return fail_all(st);
+      }
+      if (Status st = index.Add(rec.docno, rec.article, put->analysis, put->index); !st.ok()) {
+        return fail_all(st);
+      }
       if (!old) {
         batch.Put(m.cf(ColumnFamily::kDocIds), docno_key, id);
         ++count_delta;
@@ -197,6 +223,7 @@ std::vector<Result<Receipt>> Store::Apply(std::span<WriteOp> ops, int64_t now_ms
       batch.Delete(m.cf(ColumnFamily::kArticles), del.id);
       batch.Delete(m.cf(ColumnFamily::kAnalysis), del.id);
       batch.Delete(m.cf(ColumnFamily::kDocIds), docno_key);
+      if (Status st = index.Remove(old->docno); !st.ok()) return fail_all(st);
       --count_delta;
       results.emplace_back(Receipt{del.id, old->version, WriteResult::kDeleted});
       overlay[del.id] = std::nullopt;
@@ -210,6 +237,7 @@ std::vector<Result<Receipt>> Store::Apply(std::span<WriteOp> ops, int64_t now_ms
   PutBigEndian32(docno_value, next_docno);
   batch.Put(m.cf(ColumnFamily::kMeta), kMetaArticlesKey, count_value);
   batch.Put(m.cf(ColumnFamily::kMeta), kMetaNextDocnoKey, docno_value);
+  index.Finish();
 
   rocksdb::WriteOptions wo;
   wo.sync = m.options.sync;
@@ -228,6 +256,7 @@ std::vector<Result<Receipt>> Store::Apply(std::span<WriteOp> ops, int64_t now_ms
   }
   m.articles = new_count;
   m.next_docno = next_docno;
+  index.Publish(TakeSnapshot(m.db.get()), next_docno - 1);
   return results;
 }
 
@@ -260,6 +289,19 @@ Result<StoredArticle> Store::Get(std::string_view id, Analysis* analysis) const 
 }
 
 uint64_t Store::ArticleCount() const { return impl_->articles.load(); }
+
+std::unique_ptr<IndexView> Store::View() const {
+  auto v = std::make_unique<IndexView::Impl>();
+  v->db = impl_->db.get();
+  v->articles = impl_->cf(ColumnFamily::kArticles);
+  v->postings = impl_->cf(ColumnFamily::kPostings);
+  v->figures = impl_->cf(ColumnFamily::kFigures);
+  v->quotes = impl_->cf(ColumnFamily::kQuotes);
+  v->state = &impl_->index;
+  v->lock = std::shared_lock<std::shared_mutex>(impl_->index.mu);
+  v->snapshot = impl_->index.snapshot;
+  return std::make_unique<IndexView>(std::move(v));
+}
 
 StoreStats Store::Stats() const {
   const Impl& m = *impl_;

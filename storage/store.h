@@ -18,7 +18,9 @@
 
 #include "core/analysis.h"
 #include "core/article.h"
+#include "core/index_doc.h"
 #include "core/status.h"
+#include "storage/index_view.h"
 
 namespace khabar::storage {
 
@@ -37,6 +39,7 @@ struct Options {
 struct PutArticle {
   Article article;
   Analysis analysis;
+  IndexDoc index;
   std::optional<uint64_t> expected_version;  // 0 means "must not exist yet".
 };
 
@@ -73,6 +76,9 @@ class Store {
   Result<StoredArticle> Get(std::string_view id, Analysis* analysis = nullptr) const;
 
   uint64_t ArticleCount() const;
+
+  // A consistent view of the index for one query (see storage/index_view.h).
+  std::unique_ptr<IndexView> View() const;
   StoreStats Stats() const;
 
   // OK while the database accepts writes.

@@ -1,0 +1,77 @@
+#include "ingest/index_builder.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/time.h"
+#include "text/normalize.h"
+
+namespace khabar::ingest {
+namespace {
+
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  const std::string n = text::Normalize(s);
+  size_t i = 0;
+  while (i < n.size()) {
+    while (i < n.size() && n[i] == ' ') ++i;
+    const size_t j = n.find(' ', i);
+    const size_t end = j == std::string::npos ? n.size() : j;
+    if (end > i) out.push_back(n.substr(i, end - i));
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string EntityKey(std::string_view canonical) {
+  std::string key;
+  for (const auto& w : Words(canonical)) {
+    if (!key.empty()) key.push_back(' ');
+    key += w;
+  }
+  return key;
+}
+
+IndexDoc BuildIndexDoc(const text::TermAnalyzer& analyzer, const Article& article,
+                       const Analysis& analysis) {
+  IndexDoc doc;
+  std::vector<text::Term> title, body;
+  analyzer.Terms(article.title, &title);
+  analyzer.Terms(article.body, &body);
+  doc.title_length = static_cast<uint32_t>(title.size());
+  doc.body_length = static_cast<uint32_t>(body.size());
+  std::map<std::string, TermPositions, std::less<>> by_term;
+  for (const auto& t : title) by_term[t.text].title.push_back(t.position);
+  for (const auto& t : body) by_term[t.text].body.push_back(t.position);
+  doc.terms.reserve(by_term.size());
+  for (auto& [term, positions] : by_term) {
+    positions.term = term;
+    doc.terms.push_back(std::move(positions));
+  }
+  doc.published_ms = ParseTimestamp(article.published_at).value_or(0);
+
+  std::map<std::pair<int, std::string>, EntityRef> entities;
+  for (const Entity& e : analysis.entities) {
+    const std::string key = EntityKey(e.canonical.empty() ? e.text : e.canonical);
+    if (key.empty()) continue;
+    EntityRef& ref = entities[{static_cast<int>(e.type), key}];
+    ref.type = e.type;
+    ref.key = key;
+    if (ref.canonical.empty()) ref.canonical = e.canonical.empty() ? e.text : e.canonical;
+    ++ref.mentions;
+    auto it = std::find_if(ref.surfaces.begin(), ref.surfaces.end(),
+                           [&](const auto& s) { return s.first == e.text; });
+    if (it == ref.surfaces.end()) {
+      ref.surfaces.emplace_back(e.text, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  for (auto& [k, ref] : entities) doc.entities.push_back(std::move(ref));
+  for (const Quote& q : analysis.quotes) doc.quote_speaker_words.push_back(Words(q.speaker));
+  return doc;
+}
+
+}  // namespace khabar::ingest

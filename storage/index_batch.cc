@@ -1,0 +1,225 @@
+#include "storage/index_batch.h"
+
+#include <algorithm>
+
+#include "storage/encoding.h"
+#include "storage/index_keys.h"
+
+namespace khabar::storage {
+namespace {
+
+int32_t DayOf(int64_t ms) {
+  return static_cast<int32_t>(ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000));
+}
+
+size_t Letters(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+IndexBatch::IndexBatch(rocksdb::DB* db, const IndexFamilies& cf, IndexState& state,
+                       rocksdb::WriteBatch& batch)
+    : db_(db), cf_(cf), state_(state), batch_(batch), next_entity_id_(state.next_entity_id) {}
+
+const DocMeta* IndexBatch::Doc(uint32_t docno) const {
+  if (auto it = docs_.find(docno); it != docs_.end()) return it->second.live ? &it->second : nullptr;
+  return state_.Doc(docno);
+}
+
+EntityInfo* IndexBatch::MutableEntity(uint32_t id) {
+  auto it = entities_.find(id);
+  if (it == entities_.end()) {
+    const EntityInfo* base = state_.Entity(id);
+    it = entities_.emplace(id, base ? *base : EntityInfo{}).first;
+  }
+  return &it->second;
+}
+
+uint32_t IndexBatch::EntityFor(const EntityRef& ref) {
+  const std::string map_key = IndexState::EntityMapKey(ref.type, ref.key);
+  if (auto it = new_entity_keys_.find(map_key); it != new_entity_keys_.end()) return it->second;
+  if (auto it = state_.entity_by_key.find(map_key); it != state_.entity_by_key.end()) return it->second;
+  const uint32_t id = next_entity_id_++;
+  new_entity_keys_[map_key] = id;
+  EntityInfo& e = entities_[id];
+  e.id = id;
+  e.type = ref.type;
+  e.key = ref.key;
+  e.canonical = ref.canonical;
+  return id;
+}
+
+uint32_t IndexBatch::SourceFor(const std::string& source) {
+  if (auto it = state_.source_ids.find(source); it != state_.source_ids.end()) return it->second;
+  if (auto it = new_source_ids_.find(source); it != new_source_ids_.end()) return it->second;
+  const uint32_t id = static_cast<uint32_t>(state_.source_names.size() + new_sources_.size());
+  new_sources_.push_back(source);
+  new_source_ids_[source] = id;
+  return id;
+}
+
+Result<ForwardRecord> IndexBatch::Forward(uint32_t docno) {
+  if (auto it = forward_.find(docno); it != forward_.end()) return it->second;
+  std::string value;
+  const auto s = db_->Get(rocksdb::ReadOptions(), cf_.forward, DocnoKey(docno), &value);
+  if (!s.ok()) return Status(ErrorCode::kDataLoss, "forward record of document " + std::to_string(docno) + ": " + s.ToString());
+  ForwardRecord f;
+  if (!DecodeForward(value, &f)) return Status(ErrorCode::kDataLoss, "forward record is corrupt");
+  return f;
+}
+
+Status IndexBatch::Add(uint32_t docno, const Article& article, const Analysis& analysis,
+                       const IndexDoc& doc) {
+  ForwardRecord fwd;
+  fwd.terms.reserve(doc.terms.size());
+  for (const TermPositions& t : doc.terms) {
+    batch_.Put(cf_.postings, TermKey(t.term, docno), EncodePostingValue(t.title, t.body));
+    fwd.terms.push_back(t.term);
+  }
+  DocMeta meta;
+  meta.id = article.id;
+  meta.published_ms = doc.published_ms;
+  meta.day = DayOf(doc.published_ms);
+  meta.title_length = doc.title_length;
+  meta.body_length = doc.body_length;
+  meta.source = SourceFor(article.source);
+  meta.live = true;
+  batch_.Put(cf_.postings, SourceKey(article.source, docno), "");
+  batch_.Put(cf_.postings, DayKey(meta.day, docno), "");
+  for (const EntityRef& ref : doc.entities) {
+    const uint32_t id = EntityFor(ref);
+    EntityInfo* e = MutableEntity(id);
+    e->mentions += ref.mentions;
+    e->articles += 1;
+    if (e->articles == 1 || doc.published_ms < e->first_seen_ms) e->first_seen_ms = doc.published_ms;
+    if (e->articles == 1 || doc.published_ms > e->last_seen_ms) e->last_seen_ms = doc.published_ms;
+    ForwardRecord::Entity fe{id, ref.mentions, {}};
+    for (const auto& [surface, count] : ref.surfaces) {
+      fe.surfaces.emplace_back(surface, count);
+      auto it = std::find_if(e->aliases.begin(), e->aliases.end(),
+                             [&](const auto& a) { return a.first == surface; });
+      if (it == e->aliases.end()) {
+        e->aliases.emplace_back(surface, count);
+      } else {
+        it->second += count;
+      }
+    }
+    if (Letters(ref.canonical) > Letters(e->canonical)) e->canonical = ref.canonical;
+    std::string mentions;
+    PutVarint(mentions, ref.mentions);
+    batch_.Put(cf_.postings, EntityDocKey(id, docno), mentions);
+    meta.entities.push_back(id);
+    fwd.entities.push_back(std::move(fe));
+  }
+  std::sort(meta.entities.begin(), meta.entities.end());
+  meta.entities.erase(std::unique(meta.entities.begin(), meta.entities.end()), meta.entities.end());
+  for (size_t i = 0; i < analysis.figures.size() && i < 65535; ++i) {
+    const Figure& f = analysis.figures[i];
+    const auto idx = static_cast<uint16_t>(i);
+    batch_.Put(cf_.figures, ItemKey('d', docno, idx), EncodeFigure(f));
+    batch_.Put(cf_.figures, FigureValueKey(f.value, docno, idx), "");
+    fwd.figure_values.push_back(f.value);
+  }
+  for (size_t i = 0; i < analysis.quotes.size() && i < 65535; ++i) {
+    const auto idx = static_cast<uint16_t>(i);
+    batch_.Put(cf_.quotes, ItemKey('d', docno, idx), EncodeQuote(analysis.quotes[i]));
+    std::vector<std::string> words;
+    if (i < doc.quote_speaker_words.size()) words = doc.quote_speaker_words[i];
+    for (const auto& w : words) batch_.Put(cf_.quotes, SpeakerKey(w, docno, idx), "");
+    fwd.speaker_words.push_back(std::move(words));
+  }
+  batch_.Put(cf_.forward, DocnoKey(docno), EncodeForward(fwd));
+  delta_.docs += 1;
+  delta_.title_terms += meta.title_length;
+  delta_.body_terms += meta.body_length;
+  forward_[docno] = std::move(fwd);
+  docs_[docno] = std::move(meta);
+  return Status::Ok();
+}
+
+Status IndexBatch::Remove(uint32_t docno) {
+  const DocMeta* old = Doc(docno);
+  if (!old) return Status::Ok();  // Never indexed (a database from before the index).
+  auto fwd = Forward(docno);
+  if (!fwd.ok()) return fwd.status();
+  for (const auto& term : fwd->terms) batch_.Delete(cf_.postings, TermKey(term, docno));
+  const std::string& source = old->source < state_.source_names.size()
+                                  ? state_.source_names[old->source]
+                                  : new_sources_[old->source - state_.source_names.size()];
+  batch_.Delete(cf_.postings, SourceKey(source, docno));
+  batch_.Delete(cf_.postings, DayKey(old->day, docno));
+  for (const auto& fe : fwd->entities) {
+    batch_.Delete(cf_.postings, EntityDocKey(fe.id, docno));
+    EntityInfo* e = MutableEntity(fe.id);
+    e->mentions -= std::min<uint64_t>(e->mentions, fe.mentions);
+    e->articles -= std::min<uint64_t>(e->articles, 1);
+    for (const auto& [surface, count] : fe.surfaces) {
+      auto it = std::find_if(e->aliases.begin(), e->aliases.end(),
+                             [&](const auto& a) { return a.first == surface; });
+      if (it == e->aliases.end()) continue;
+      it->second -= std::min<uint64_t>(it->second, count);
+      if (it->second == 0) e->aliases.erase(it);
+    }
+  }
+  for (size_t i = 0; i < fwd->figure_values.size(); ++i) {
+    const auto idx = static_cast<uint16_t>(i);
+    batch_.Delete(cf_.figures, ItemKey('d', docno, idx));
+    batch_.Delete(cf_.figures, FigureValueKey(fwd->figure_values[i], docno, idx));
+  }
+  for (size_t i = 0; i < fwd->speaker_words.size(); ++i) {
+    const auto idx = static_cast<uint16_t>(i);
+    batch_.Delete(cf_.quotes, ItemKey('d', docno, idx));
+    for (const auto& w : fwd->speaker_words[i]) batch_.Delete(cf_.quotes, SpeakerKey(w, docno, idx));
+  }
+  batch_.Delete(cf_.forward, DocnoKey(docno));
+  delta_.docs -= 1;
+  delta_.title_terms -= old->title_length;
+  delta_.body_terms -= old->body_length;
+  DocMeta gone;
+  gone.live = false;
+  forward_.erase(docno);
+  docs_[docno] = std::move(gone);
+  return Status::Ok();
+}
+
+void IndexBatch::Finish() {
+  for (const auto& [docno, meta] : docs_) {
+    if (!meta.live) {
+      batch_.Delete(cf_.docs, DocnoKey(docno));
+      continue;
+    }
+    const std::string& source = meta.source < state_.source_names.size()
+                                    ? state_.source_names[meta.source]
+                                    : new_sources_[meta.source - state_.source_names.size()];
+    batch_.Put(cf_.docs, DocnoKey(docno), EncodeDocMeta(meta, source));
+  }
+  for (const auto& [id, e] : entities_) batch_.Put(cf_.entities, EntityKey(id), EncodeEntityInfo(e));
+}
+
+void IndexBatch::Publish(std::shared_ptr<const rocksdb::Snapshot> snapshot, uint32_t max_docno) {
+  std::unique_lock lock(state_.mu);
+  for (auto& s : new_sources_) {
+    state_.source_ids.emplace(s, static_cast<uint32_t>(state_.source_names.size()));
+    state_.source_names.push_back(std::move(s));
+  }
+  for (auto& [docno, meta] : docs_) {
+    if (state_.docs.size() <= docno) state_.docs.resize(std::max<size_t>(docno + 1, state_.docs.size() * 3 / 2));
+    state_.docs[docno] = std::move(meta);
+  }
+  for (auto& [id, e] : entities_) {
+    if (state_.entities.size() <= id) state_.entities.resize(std::max<size_t>(id + 1, state_.entities.size() * 3 / 2));
+    state_.entities[id] = std::move(e);
+  }
+  for (auto& [key, id] : new_entity_keys_) state_.entity_by_key[key] = id;
+  state_.next_entity_id = next_entity_id_;
+  state_.stats.docs += delta_.docs;
+  state_.stats.title_terms += delta_.title_terms;
+  state_.stats.body_terms += delta_.body_terms;
+  state_.max_docno = std::max(state_.max_docno, max_docno);
+  state_.snapshot = std::move(snapshot);
+}
+
+}  // namespace khabar::storage

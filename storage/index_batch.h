@@ -1,0 +1,62 @@
+#pragma once
+// The index side of one write group: adds and removes documents in the group's WriteBatch and
+// gathers the in-memory changes, which Publish() makes visible after the batch is committed.
+// Used only by the writer thread.
+
+#include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
+
+#include <unordered_map>
+
+#include "core/analysis.h"
+#include "core/article.h"
+#include "core/index_doc.h"
+#include "storage/index_codec.h"
+#include "storage/index_state.h"
+
+namespace khabar::storage {
+
+struct IndexFamilies {
+  rocksdb::ColumnFamilyHandle* postings;
+  rocksdb::ColumnFamilyHandle* docs;
+  rocksdb::ColumnFamilyHandle* forward;
+  rocksdb::ColumnFamilyHandle* entities;
+  rocksdb::ColumnFamilyHandle* figures;
+  rocksdb::ColumnFamilyHandle* quotes;
+  rocksdb::ColumnFamilyHandle* meta;
+};
+
+class IndexBatch {
+ public:
+  IndexBatch(rocksdb::DB* db, const IndexFamilies& cf, IndexState& state, rocksdb::WriteBatch& batch);
+
+  Status Add(uint32_t docno, const Article& article, const Analysis& analysis, const IndexDoc& doc);
+  Status Remove(uint32_t docno);
+
+  // Writes the changed entity and document records into the batch; call once, before committing.
+  void Finish();
+  // Makes the group's changes visible to readers, with a snapshot taken after the commit.
+  void Publish(std::shared_ptr<const rocksdb::Snapshot> snapshot, uint32_t max_docno);
+
+ private:
+  const DocMeta* Doc(uint32_t docno) const;
+  EntityInfo* MutableEntity(uint32_t id);
+  uint32_t EntityFor(const EntityRef& ref);
+  uint32_t SourceFor(const std::string& source);
+  Result<ForwardRecord> Forward(uint32_t docno);
+
+  rocksdb::DB* db_;
+  IndexFamilies cf_;
+  IndexState& state_;
+  rocksdb::WriteBatch& batch_;
+  std::unordered_map<uint32_t, DocMeta> docs_;           // Changed documents.
+  std::unordered_map<uint32_t, ForwardRecord> forward_;  // Forward records written in the group.
+  std::unordered_map<uint32_t, EntityInfo> entities_;    // Changed entities.
+  std::unordered_map<std::string, uint32_t> new_entity_keys_;
+  std::vector<std::string> new_sources_;
+  std::unordered_map<std::string, uint32_t> new_source_ids_;
+  CollectionStats delta_;  // May go negative through unsigned wrap-around; applied as a sum.
+  uint32_t next_entity_id_;
+};
+
+}  // namespace khabar::storage

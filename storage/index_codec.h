@@ -1,0 +1,53 @@
+#pragma once
+// Value encodings of the index column families (docs/storage.md).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/analysis.h"
+#include "storage/index_types.h"
+
+namespace khabar::storage {
+
+// postings value: varint title count, title positions (delta varints), varint body count, body
+// positions.
+std::string EncodePostingValue(const std::vector<uint32_t>& title, const std::vector<uint32_t>& body);
+bool DecodePostingValue(std::string_view in, Posting* p, bool positions);
+
+std::string EncodeDocMeta(const DocMeta& d, std::string_view source);
+bool DecodeDocMeta(std::string_view in, DocMeta* d, std::string* source);
+
+std::string EncodeEntityInfo(const EntityInfo& e);
+bool DecodeEntityInfo(std::string_view in, EntityInfo* e);
+
+std::string EncodeFigure(const Figure& f);
+bool DecodeFigure(std::string_view in, Figure* f);
+
+std::string EncodeQuote(const Quote& q);
+bool DecodeQuote(std::string_view in, Quote* q);
+
+std::string EncodeStrings(const std::vector<std::string>& v);
+bool DecodeStrings(std::string_view in, std::vector<std::string>* v);
+
+}  // namespace khabar::storage
+
+namespace khabar::storage {
+
+// forward CF value: what removing a document from the index needs to know.
+struct ForwardRecord {
+  struct Entity {
+    uint32_t id = 0;
+    uint32_t mentions = 0;
+    std::vector<std::pair<std::string, uint32_t>> surfaces;
+  };
+  std::vector<std::string> terms;
+  std::vector<double> figure_values;
+  std::vector<std::vector<std::string>> speaker_words;
+  std::vector<Entity> entities;
+};
+
+std::string EncodeForward(const ForwardRecord& f);
+bool DecodeForward(std::string_view in, ForwardRecord* f);
+
+}  // namespace khabar::storage

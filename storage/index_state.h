@@ -1,0 +1,51 @@
+#pragma once
+// In-memory index state: document metadata, merged entities, source names and collection
+// statistics, with the RocksDB snapshot they agree with. Rebuilt from the docs and entities
+// column families at open. The writer thread mutates it only through Publish(), under the
+// exclusive lock; readers hold the shared lock for the length of a query.
+
+#include <rocksdb/db.h>
+
+#include <memory>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/status.h"
+#include "storage/index_types.h"
+
+namespace khabar::storage {
+
+struct IndexState {
+  std::vector<DocMeta> docs;          // By docno; docs[0] unused.
+  std::vector<EntityInfo> entities;   // By id; entities[0] unused.
+  std::unordered_map<std::string, uint32_t> entity_by_key;  // type byte + key -> id
+  std::vector<std::string> source_names{""};
+  std::unordered_map<std::string, uint32_t> source_ids{{"", 0}};
+  CollectionStats stats;
+  uint32_t next_entity_id = 1;
+  uint32_t max_docno = 0;  // Highest docno ever published: the cursor high-water mark.
+  std::shared_ptr<const rocksdb::Snapshot> snapshot;
+  mutable std::shared_mutex mu;
+
+  const DocMeta* Doc(uint32_t docno) const {
+    return docno < docs.size() && docs[docno].live ? &docs[docno] : nullptr;
+  }
+  const EntityInfo* Entity(uint32_t id) const {
+    return id > 0 && id < entities.size() && entities[id].id == id ? &entities[id] : nullptr;
+  }
+  static std::string EntityMapKey(EntityType type, const std::string& key) {
+    return std::string(1, static_cast<char>('0' + static_cast<int>(type))) + key;
+  }
+};
+
+// Reads the docs and entities column families into state.
+Status LoadIndexState(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* docs_cf,
+                      rocksdb::ColumnFamilyHandle* entities_cf, IndexState* state);
+
+// A snapshot that releases itself.
+std::shared_ptr<const rocksdb::Snapshot> TakeSnapshot(rocksdb::DB* db);
+
+}  // namespace khabar::storage
