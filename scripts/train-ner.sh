@@ -11,14 +11,15 @@ set -eu
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build-ner}
 SHARED=${SHARED:-../shared}
-EPOCHS=12
+EPOCHS=40
+MIN_WEIGHT=1.0
 cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 make -C "$BUILD" -j1 khabar-train-ner >/dev/null
 TRAINER="$BUILD/tools/train_ner/khabar-train-ner"
 if [ "${1:-}" = "--dev" ]; then
   "$TRAINER" --train "$SHARED/data/ner/anercorp-train.conll" --dev-fraction 0.1 \
-    --dev-out "$BUILD/ner-dev.conll" --epochs "$EPOCHS" --out "$BUILD/ner-dev.model"
+    --dev-out "$BUILD/ner-dev.conll" --epochs "$EPOCHS" --min-weight "$MIN_WEIGHT" --out "$BUILD/ner-dev.model"
 else
-  "$TRAINER" --train "$SHARED/data/ner/anercorp-train.conll" --epochs "$EPOCHS" \
+  "$TRAINER" --train "$SHARED/data/ner/anercorp-train.conll" --epochs "$EPOCHS" --min-weight "$MIN_WEIGHT" \
     --out text/model/ner.model
 fi

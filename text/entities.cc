@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "text/entity_canonical.h"
+#include "text/flat_hash_map.h"
 #include "text/ner_data.h"
 #include "text/ner_features.h"
 #include "text/ner_lexicon.h"
@@ -14,11 +15,39 @@
 #include "text/tokenize.h"
 
 namespace khabar::text {
+namespace ner {
+
+// A word type seen before: its description and word-only scores.
+struct CachedWord {
+  WordInfo info;
+  float scores[kNumTags];
+};
+
+// Buffers reused across sentences and calls.
+struct Scratch {
+  FlatHashMap<uint32_t> cache;  // Word hash -> 1 + index into `cached`.
+  std::vector<CachedWord> cached;
+  std::string norm;
+  std::vector<size_t> norm_end;
+  std::vector<WordInfo> info;
+  std::vector<uint64_t> features;
+  std::vector<float> emissions;
+  std::vector<uint8_t> tags, back;
+};
+
+}  // namespace ner
+
 namespace {
 
+using ner::CachedWord;
+using ner::Scratch;
 using ner::Tag;
 using ner::WordInfo;
 
+// A normalization buffer that grew past this (a giant word) is not kept for the next call.
+constexpr size_t kMaxKeptBytes = 1 << 20;
+// The word cache is emptied when it holds this many word types.
+constexpr size_t kMaxCachedWords = 1 << 17;
 // A sentence longer than this is tagged in pieces (bounds memory on text with no full stops).
 constexpr size_t kMaxSentenceWords = 200;
 // A word spreads to its other, untagged occurrences only if it has this many bytes (3 letters).
@@ -33,15 +62,6 @@ struct WordRef {
   uint32_t start, end;
   uint64_t stem;
   bool covered;  // Inside an entity span.
-};
-
-// Buffers reused across the sentences of one call.
-struct Scratch {
-  std::string norm;
-  std::vector<size_t> norm_end;
-  std::vector<WordInfo> info;
-  std::vector<float> emissions;
-  std::vector<uint8_t> tags, back;
 };
 
 bool EndsSentence(std::string_view text, const std::vector<Token>& tokens, size_t i) {
@@ -136,6 +156,30 @@ void AddSpan(std::string_view text, Field field, const Token* tokens, const Word
   out->push_back(std::move(e));
 }
 
+// Describes word i of the sentence and sums its word-only feature weights, through the
+// per-article cache (news repeats its function words and names).
+void DescribeCached(const ner::Model& model, const ner::Lexicon& lex, std::string_view norm,
+                    TokenKind kind, Scratch* s, size_t i) {
+  const uint64_t key = ner::Mix(ner::HashBytes(norm), static_cast<uint64_t>(kind));
+  if (s->cached.size() >= kMaxCachedWords && s->cache.Find(key) == nullptr) {
+    s->cache = ner::FlatHashMap<uint32_t>();
+    s->cached.clear();
+  }
+  uint32_t& slot = s->cache[key];
+  if (slot == 0) {
+    CachedWord c;
+    ner::DescribeWord(lex, norm, kind, &c.info);
+    uint64_t features[ner::kNumWordFeatures];
+    ner::WordOnlyFeatures(c.info, features);
+    model.Score(features, ner::kNumWordFeatures, c.scores);
+    s->cached.push_back(c);
+    slot = static_cast<uint32_t>(s->cached.size());
+  }
+  const CachedWord& c = s->cached[slot - 1];
+  s->info[i] = c.info;
+  std::copy(c.scores, c.scores + ner::kNumTags, &s->emissions[i * ner::kNumTags]);
+}
+
 void TagSentence(const ner::Model& model, const ner::Lexicon& lex, std::string_view text,
                  Field field, const Token* tokens, size_t n, Scratch* s,
                  std::vector<WordRef>* words, std::vector<Entity>* out) {
@@ -146,17 +190,28 @@ void TagSentence(const ner::Model& model, const ner::Lexicon& lex, std::string_v
     s->norm_end.push_back(s->norm.size());
   }
   s->info.resize(n);
+  s->emissions.resize(n * ner::kNumTags);
   for (size_t i = 0; i < n; ++i) {
     const size_t from = i == 0 ? 0 : s->norm_end[i - 1];
-    ner::DescribeWord(lex, std::string_view(s->norm).substr(from, s->norm_end[i] - from),
-                      tokens[i].kind, &s->info[i]);
+    DescribeCached(model, lex, std::string_view(s->norm).substr(from, s->norm_end[i] - from),
+                   tokens[i].kind, s, i);
   }
   ner::MarkPhrases(lex, s->info);
-  s->emissions.resize(n * ner::kNumTags);
-  uint64_t features[ner::kNumFeatures];
-  for (size_t i = 0; i < n; ++i) {
-    ner::WordFeatures(s->info, static_cast<int>(i), features);
-    model.Score(features, ner::kNumFeatures, &s->emissions[i * ner::kNumTags]);
+  // The weight rows are scattered over megabytes: ask for them a few words ahead.
+  constexpr size_t kAhead = 4;
+  constexpr int kContext = ner::kNumContextFeatures;
+  s->features.resize(n * kContext);
+  float context[ner::kNumTags];
+  for (size_t i = 0; i < n + kAhead; ++i) {
+    if (i < n) {
+      ner::ContextFeatures(s->info, static_cast<int>(i), &s->features[i * kContext]);
+      model.Prefetch(&s->features[i * kContext], kContext);
+    }
+    if (i >= kAhead && i - kAhead < n) {
+      const size_t j = i - kAhead;
+      model.Score(&s->features[j * kContext], kContext, context);
+      for (int t = 0; t < ner::kNumTags; ++t) s->emissions[j * ner::kNumTags + t] += context[t];
+    }
   }
   s->tags.resize(n);
   ner::Viterbi(s->emissions.data(), static_cast<int>(n), model.transitions(), &s->back,
@@ -247,11 +302,24 @@ Result<std::shared_ptr<const EntityRecognizer>> EntityRecognizer::FromData(
 
 std::vector<Entity> EntityRecognizer::Recognize(std::string_view title,
                                                 std::string_view body) const {
+  std::unique_ptr<Scratch> scratch;
+  {
+    std::lock_guard<std::mutex> lock(pool_mutex_);
+    if (!pool_.empty()) {
+      scratch = std::move(pool_.back());
+      pool_.pop_back();
+    }
+  }
+  if (scratch == nullptr) scratch = std::make_unique<Scratch>();
   std::vector<Entity> out;
   std::vector<WordRef> words;
-  Scratch scratch;
-  TagField(*model_, *lexicon_, title, Field::kTitle, &scratch, &words, &out);
-  TagField(*model_, *lexicon_, body, Field::kBody, &scratch, &words, &out);
+  TagField(*model_, *lexicon_, title, Field::kTitle, scratch.get(), &words, &out);
+  TagField(*model_, *lexicon_, body, Field::kBody, scratch.get(), &words, &out);
+  if (scratch->norm.capacity() > kMaxKeptBytes) scratch->norm = std::string();
+  {
+    std::lock_guard<std::mutex> lock(pool_mutex_);
+    pool_.push_back(std::move(scratch));
+  }
   SpreadNames(title, body, *lexicon_, words, &out);
   std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
     return std::tie(a.span.field, a.span.start) < std::tie(b.span.field, b.span.start);

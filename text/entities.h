@@ -8,6 +8,7 @@
 // Rules and figures: docs/design/entities.md.
 
 #include <memory>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +21,7 @@ namespace ner {
 class Lexicon;
 class Model;
 struct LexiconFiles;
+struct Scratch;
 }  // namespace ner
 
 class EntityRecognizer {
@@ -43,6 +45,9 @@ class EntityRecognizer {
 
   std::unique_ptr<const ner::Model> model_;
   std::unique_ptr<const ner::Lexicon> lexicon_;
+  // Buffers and a word cache, reused across calls: one per concurrent caller.
+  mutable std::mutex pool_mutex_;
+  mutable std::vector<std::unique_ptr<ner::Scratch>> pool_;
 };
 
 }  // namespace khabar::text

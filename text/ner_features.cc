@@ -47,6 +47,14 @@ uint8_t Shape(std::string_view norm, std::string_view stem, TokenKind kind) {
   return static_cast<uint8_t>(static_cast<int>(kind) * 16 + len_bucket * 2 + stripped);
 }
 
+// True when a normalized word of four letters or more starts with b, l, k, w or f.
+bool OneLetterProclitic(std::string_view w) {
+  if (w.size() < 8 || static_cast<unsigned char>(w[0]) < 0xD8) return false;
+  const std::string_view first = w.substr(0, 2);
+  return first == "\xD8\xA8" || first == "\xD9\x84" || first == "\xD9\x83" || first == "\xD9\x88" ||
+         first == "\xD9\x81";
+}
+
 }  // namespace
 
 void DescribeWord(const Lexicon& lex, std::string_view norm, TokenKind kind, WordInfo* info) {
@@ -58,7 +66,13 @@ void DescribeWord(const Lexicon& lex, std::string_view norm, TokenKind kind, Wor
   info->suf1 = HashBytes(norm.substr(SuffixStart(norm, 1)));
   info->suf2 = HashBytes(norm.substr(SuffixStart(norm, 2)));
   info->suf3 = HashBytes(norm.substr(SuffixStart(norm, 3)));
+  info->stem_pre3 = HashBytes(stem.substr(0, PrefixBytes(stem, 3)));
+  info->stem_suf2 = HashBytes(stem.substr(SuffixStart(stem, 2)));
+  info->stem_suf4 = HashBytes(stem.substr(SuffixStart(stem, 4)));
   info->flags = lex.Flags(info->stem);
+  const std::string_view bare = OneLetterProclitic(norm) ? norm.substr(2) : std::string_view();
+  info->bare = HashBytes(bare);
+  info->bare_flags = bare.empty() ? 0 : lex.Flags(HashBytes(LightStem(bare)));
   info->shape = Shape(norm, stem, kind);
   info->phrase = 0;
 }
@@ -85,19 +99,11 @@ void MarkPhrases(const Lexicon& lex, std::span<WordInfo> words) {
   }
 }
 
-void WordFeatures(std::span<const WordInfo> words, int i, uint64_t* out) {
-  const int n = static_cast<int>(words.size());
-  const WordInfo& w = words[i];
-  auto word_at = [&](int j) { return j < 0 ? kPadBefore : j >= n ? kPadAfter : words[j].word; };
-  auto stem_at = [&](int j) { return j < 0 ? kPadBefore : j >= n ? kPadAfter : words[j].stem; };
-  auto flags_at = [&](int j) -> uint64_t { return j < 0 || j >= n ? 0xFFFFu : words[j].flags; };
-  auto shape_at = [&](int j) -> uint64_t { return j < 0 || j >= n ? 0xFFu : words[j].shape; };
-  auto phrase_at = [&](int j) -> uint64_t { return j < 0 || j >= n ? 0xFFu : words[j].phrase; };
+uint64_t BiasFeature() { return Mix(0, 0); }
+
+void WordOnlyFeatures(const WordInfo& w, uint64_t* out) {
   uint64_t k = 0;
-  auto emit = [&](uint64_t value) {
-    *out++ = Mix(k, value);
-    ++k;
-  };
+  auto emit = [&](uint64_t value) { *out++ = Mix(k++, value); };
   emit(0);  // Bias.
   emit(w.word);
   emit(w.stem);
@@ -107,6 +113,27 @@ void WordFeatures(std::span<const WordInfo> words, int i, uint64_t* out) {
   emit(w.suf2);
   emit(w.suf3);
   emit(w.shape);
+  emit(w.flags);
+  emit(w.flags & (kLexPer | kLexFirst | kLexLast));
+  emit(w.flags & (kLexLoc | kLexOrg));
+  emit(w.flags & (kLexTitle | kLexOrgHead | kLexLocHead | kLexNat));
+  emit(w.stem_pre3);
+  emit(w.stem_suf2);
+  emit(w.stem_suf4);
+  emit(w.bare);
+  emit(w.bare_flags);
+}
+
+void ContextFeatures(std::span<const WordInfo> words, int i, uint64_t* out) {
+  const int n = static_cast<int>(words.size());
+  const WordInfo& w = words[i];
+  auto word_at = [&](int j) { return j < 0 ? kPadBefore : j >= n ? kPadAfter : words[j].word; };
+  auto stem_at = [&](int j) { return j < 0 ? kPadBefore : j >= n ? kPadAfter : words[j].stem; };
+  auto flags_at = [&](int j) -> uint64_t { return j < 0 || j >= n ? 0xFFFFu : words[j].flags; };
+  auto shape_at = [&](int j) -> uint64_t { return j < 0 || j >= n ? 0xFFu : words[j].shape; };
+  auto phrase_at = [&](int j) -> uint64_t { return j < 0 || j >= n ? 0xFFu : words[j].phrase; };
+  uint64_t k = 100;  // Context feature kinds are numbered apart from the word-only ones.
+  auto emit = [&](uint64_t value) { *out++ = Mix(k++, value); };
   emit(word_at(i - 1));
   emit(word_at(i + 1));
   emit(word_at(i - 2));
@@ -115,19 +142,26 @@ void WordFeatures(std::span<const WordInfo> words, int i, uint64_t* out) {
   emit(stem_at(i + 1));
   emit(Mix(word_at(i - 1), w.word));
   emit(Mix(w.word, word_at(i + 1)));
-  emit(flags_at(i));
   emit(flags_at(i - 1));
   emit(flags_at(i + 1));
   emit(flags_at(i - 2));
   emit(flags_at(i + 2));
-  emit(w.flags & (kLexPer | kLexFirst | kLexLast));
-  emit(w.flags & (kLexLoc | kLexOrg));
-  emit(w.flags & (kLexTitle | kLexOrgHead | kLexLocHead | kLexNat));
   emit(w.phrase);
   emit(phrase_at(i - 1));
   emit(phrase_at(i + 1));
   emit(shape_at(i - 1) << 16 | shape_at(i) << 8 | shape_at(i + 1));
   emit(flags_at(i - 1) << 16 | flags_at(i));
+  emit(Mix(word_at(i - 2), word_at(i - 1)));
+  emit(Mix(word_at(i + 1), word_at(i + 2)));
+  emit(Mix(stem_at(i - 1), w.stem));
+  emit(i > 0 ? words[i - 1].suf2 : kPadBefore);
+  emit(i + 1 < n ? words[i + 1].pre2 : kPadAfter);
+  emit(Mix(word_at(i - 1), w.bare));
+}
+
+void WordFeatures(std::span<const WordInfo> words, int i, uint64_t* out) {
+  WordOnlyFeatures(words[i], out);
+  ContextFeatures(words, i, out + kNumWordFeatures);
 }
 
 }  // namespace khabar::text::ner

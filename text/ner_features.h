@@ -13,16 +13,22 @@
 
 namespace khabar::text::ner {
 
-inline constexpr int kNumFeatures = 30;
+// Features that depend on the word alone (cacheable per word type), then on its neighbours.
+inline constexpr int kNumWordFeatures = 18;
+inline constexpr int kNumContextFeatures = 23;
+inline constexpr int kNumFeatures = kNumWordFeatures + kNumContextFeatures;
 
 // What the features need to know about one word, computed once per word.
 struct WordInfo {
   uint64_t word = 0;  // Hash of the normalized word.
   uint64_t stem = 0;  // Hash of its light stem.
   uint64_t pre2 = 0, pre3 = 0, suf1 = 0, suf2 = 0, suf3 = 0;
-  uint16_t flags = 0;  // Lexicon flags of the stem.
-  uint8_t shape = 0;   // Kind, length and article bits.
-  uint8_t phrase = 0;  // 0, or 1 + 2 * PhraseClass for a phrase start, 2 + 2 * class inside.
+  uint64_t stem_pre3 = 0, stem_suf2 = 0, stem_suf4 = 0;
+  uint64_t bare = 0;        // Hash of the word without a one-letter proclitic (b, l, k, w, f).
+  uint16_t bare_flags = 0;  // Lexicon flags of that.
+  uint16_t flags = 0;       // Lexicon flags of the stem.
+  uint8_t shape = 0;        // Kind, length and article bits.
+  uint8_t phrase = 0;       // 0, or 1 + 2 * PhraseClass for a phrase start, 2 + 2 * class inside.
 };
 
 // Fills `info` for one normalized word of the given token kind.
@@ -31,7 +37,16 @@ void DescribeWord(const Lexicon& lex, std::string_view norm, TokenKind kind, Wor
 // Marks the gazetteer phrases of a sentence in the `phrase` field of its words.
 void MarkPhrases(const Lexicon& lex, std::span<WordInfo> words);
 
-// Writes the kNumFeatures feature hashes of words[i] to out.
+// The hash of the bias feature, which every word has.
+uint64_t BiasFeature();
+
+// Writes the kNumWordFeatures hashes that depend on the word alone.
+void WordOnlyFeatures(const WordInfo& w, uint64_t* out);
+
+// Writes the kNumContextFeatures hashes of words[i] that look at its neighbours.
+void ContextFeatures(std::span<const WordInfo> words, int i, uint64_t* out);
+
+// Writes all kNumFeatures feature hashes of words[i] to out (word-only first).
 void WordFeatures(std::span<const WordInfo> words, int i, uint64_t* out);
 
 }  // namespace khabar::text::ner

@@ -85,8 +85,8 @@ Result<Lexicon> Lexicon::Parse(const LexiconFiles& files) {
       if (stems.empty()) continue;
       if (known && stems.size() <= kMaxPhraseWords) {
         lex.words_[stems[0]] |= kLexKnown;
-        lex.known_.emplace(PhraseHash(stems.data(), static_cast<int>(stems.size())),
-                           ToPhraseClass(*flag));
+        PhraseClass& cls = lex.known_[PhraseHash(stems.data(), static_cast<int>(stems.size()))];
+        if (cls == PhraseClass::kNone) cls = ToPhraseClass(*flag);
       }
       if (stems.size() == 1) {
         lex.words_[stems[0]] |= *flag;
@@ -95,8 +95,8 @@ Result<Lexicon> Lexicon::Parse(const LexiconFiles& files) {
       }
       if (stems.size() > kMaxPhraseWords) continue;
       lex.words_[stems[0]] |= kLexPhrase;
-      lex.phrases_.emplace(PhraseHash(stems.data(), static_cast<int>(stems.size())),
-                           ToPhraseClass(*flag));
+      PhraseClass& cls = lex.phrases_[PhraseHash(stems.data(), static_cast<int>(stems.size()))];
+      if (cls == PhraseClass::kNone) cls = ToPhraseClass(*flag);
     }
   }
   return lex;
@@ -105,8 +105,8 @@ Result<Lexicon> Lexicon::Parse(const LexiconFiles& files) {
 std::pair<PhraseClass, int> Lexicon::MatchKnown(const uint64_t* stems, int available) const {
   if (available < 1 || !(Flags(stems[0]) & kLexKnown)) return {PhraseClass::kNone, 0};
   for (int n = std::min(available, kMaxPhraseWords); n >= 1; --n) {
-    auto it = known_.find(PhraseHash(stems, n));
-    if (it != known_.end() && it->second != PhraseClass::kNone) return {it->second, n};
+    const PhraseClass* cls = known_.Find(PhraseHash(stems, n));
+    if (cls != nullptr && *cls != PhraseClass::kNone) return {*cls, n};
   }
   return {PhraseClass::kNone, 0};
 }
@@ -114,8 +114,8 @@ std::pair<PhraseClass, int> Lexicon::MatchKnown(const uint64_t* stems, int avail
 std::pair<PhraseClass, int> Lexicon::MatchPhrase(const uint64_t* stems, int available) const {
   if (available < 2 || !(Flags(stems[0]) & kLexPhrase)) return {PhraseClass::kNone, 0};
   for (int n = std::min(available, kMaxPhraseWords); n >= 2; --n) {
-    auto it = phrases_.find(PhraseHash(stems, n));
-    if (it != phrases_.end() && it->second != PhraseClass::kNone) return {it->second, n};
+    const PhraseClass* cls = phrases_.Find(PhraseHash(stems, n));
+    if (cls != nullptr && *cls != PhraseClass::kNone) return {*cls, n};
   }
   return {PhraseClass::kNone, 0};
 }

@@ -5,11 +5,11 @@
 
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
+#include "text/flat_hash_map.h"
 
 namespace khabar::text::ner {
 
@@ -66,8 +66,8 @@ class Lexicon {
 
   // Flags of a word given the hash of its light stem; 0 when unknown.
   uint16_t Flags(uint64_t stem_hash) const {
-    auto it = words_.find(stem_hash);
-    return it == words_.end() ? 0 : it->second;
+    const uint16_t* flags = words_.Find(stem_hash);
+    return flags == nullptr ? 0 : *flags;
   }
 
   // Flags of a word given the hash of the whole normalized word (no stemming); 0 when unknown.
@@ -84,9 +84,9 @@ class Lexicon {
   static constexpr int kMaxPhraseWords = 4;
 
  private:
-  std::unordered_map<uint64_t, uint16_t> words_;
-  std::unordered_map<uint64_t, PhraseClass> phrases_;  // Keyed by PhraseHash of the stems.
-  std::unordered_map<uint64_t, PhraseClass> known_;    // Likewise, of any length.
+  FlatHashMap<uint16_t> words_;
+  FlatHashMap<PhraseClass> phrases_;  // Keyed by PhraseHash of the stems.
+  FlatHashMap<PhraseClass> known_;    // Likewise, of any length.
 };
 
 // Hash of a sequence of stem hashes.

@@ -11,6 +11,19 @@ namespace {
 constexpr char kMagic[8] = {'K', 'N', 'E', 'R', 'M', 'D', 'L', '1'};
 constexpr float kForbidden = -1e30f;
 
+// kPenalty[p][t]: 0 when tag t may follow tag p (p == kNumTags: the start), else kForbidden.
+struct PenaltyTable {
+  float v[kNumTags + 1][kNumTags];
+};
+constexpr PenaltyTable MakePenalties() {
+  PenaltyTable table{};
+  for (int p = 0; p <= kNumTags; ++p) {
+    for (int t = 0; t < kNumTags; ++t) table.v[p][t] = TransitionAllowed(p, t) ? 0 : kForbidden;
+  }
+  return table;
+}
+constexpr PenaltyTable kPenalty = MakePenalties();
+
 template <typename T>
 void Put(std::string* out, const T& v) {
   out->append(reinterpret_cast<const char*>(&v), sizeof(T));
@@ -45,8 +58,7 @@ void Viterbi(const float* emissions, int n, const float* transitions, std::vecto
       float best = -std::numeric_limits<float>::infinity();
       int arg = 0;
       for (int p = 0; p < kNumTags; ++p) {
-        if (!TransitionAllowed(p, t)) continue;
-        const float s = prev[p] + transitions[p * kNumTags + t];
+        const float s = prev[p] + transitions[p * kNumTags + t] + kPenalty.v[p][t];
         if (s > best) {
           best = s;
           arg = p;
@@ -94,39 +106,69 @@ Result<Model> Model::Load(std::string_view in) {
   const size_t need = static_cast<size_t>(rows) * (sizeof(uint64_t) + kNumTags * sizeof(int16_t));
   if (in.size() < need) return Status(ErrorCode::kDataLoss, "ner model: truncated weights");
   size_t capacity = 16;
-  while (capacity < static_cast<size_t>(rows) * 3 / 2) capacity *= 2;
-  m.slots_.assign(capacity, Slot{0, {}});
-  m.mask_ = capacity - 1;
-  m.num_rows_ = rows;
+  while (capacity < static_cast<size_t>(rows) * 2) capacity *= 2;
   const char* keys = in.data();
   const char* weights = in.data() + static_cast<size_t>(rows) * sizeof(uint64_t);
-  for (size_t r = 0; r < rows; ++r) {
-    uint64_t key;
-    std::memcpy(&key, keys + r * sizeof(uint64_t), sizeof(key));
-    key = SlotKey(key);
-    size_t pos = key & m.mask_;
-    while (m.slots_[pos].key != 0 && m.slots_[pos].key != key) pos = (pos + 1) & m.mask_;
-    m.slots_[pos].key = key;
-    std::memcpy(m.slots_[pos].w, weights + r * kNumTags * sizeof(int16_t),
-                kNumTags * sizeof(int16_t));
+  // Cuckoo insertion fails rarely at half load; a bigger table then succeeds. Duplicate keys
+  // (a corrupt file) fail at every size.
+  for (int attempt = 0; !m.Build(keys, weights, rows, capacity); ++attempt) {
+    if (attempt == 3) return Status(ErrorCode::kDataLoss, "ner model: duplicate feature keys");
+    capacity *= 2;
   }
+  m.num_rows_ = rows;
   return m;
 }
 
-void Model::Score(const uint64_t* features, int num, float* scores) const {
-  int32_t acc[kNumTags] = {};
+bool Model::Build(const char* keys, const char* weights, size_t rows, size_t capacity) {
+  constexpr int kMaxKicks = 1000;
+  slots_.assign(capacity, Slot{0, {}});
+  mask_ = capacity - 1;
+  for (size_t r = 0; r < rows; ++r) {
+    Slot cur;
+    std::memcpy(&cur.key, keys + r * sizeof(uint64_t), sizeof(uint64_t));
+    cur.key = SlotKey(cur.key);
+    std::memcpy(cur.w, weights + r * kNumTags * sizeof(int16_t), sizeof(cur.w));
+    size_t pos = First(cur.key);
+    if (slots_[pos].key == cur.key || slots_[Second(cur.key)].key == cur.key) return false;
+    int kicks = 0;
+    while (slots_[pos].key != 0) {
+      if (++kicks > kMaxKicks) return false;
+      std::swap(cur, slots_[pos]);
+      pos = pos == First(cur.key) ? Second(cur.key) : First(cur.key);
+    }
+    slots_[pos] = cur;
+  }
+  return true;
+}
+
+void Model::Prefetch(const uint64_t* features, int num) const {
   for (int f = 0; f < num; ++f) {
     const uint64_t key = SlotKey(features[f]);
-    for (size_t pos = key & mask_;; pos = (pos + 1) & mask_) {
-      const Slot& s = slots_[pos];
-      if (s.key == key) {
-        for (int t = 0; t < kNumTags; ++t) acc[t] += s.w[t];
-        break;
-      }
-      if (s.key == 0) break;
+    __builtin_prefetch(&slots_[First(key)]);
+    __builtin_prefetch(&slots_[Second(key)]);
+  }
+}
+
+void Model::Score(const uint64_t* features, int num, float* scores) const {
+  // Tags 0..7 are summed as one vector of eight int32 lanes, tag 8 on its own; a slot that does
+  // not hold the key contributes nothing through the mask.
+  typedef int16_t Row8 __attribute__((vector_size(16)));
+  typedef int32_t Sum8 __attribute__((vector_size(32)));
+  static_assert(kNumTags == 9);
+  Sum8 acc = {};
+  int32_t acc8 = 0;
+  for (int f = 0; f < num; ++f) {
+    const uint64_t key = SlotKey(features[f]);
+    for (const Slot* s : {&slots_[First(key)], &slots_[Second(key)]}) {
+      const int32_t hit = -static_cast<int32_t>(s->key == key);
+      Row8 row;
+      std::memcpy(&row, s->w, sizeof(row));
+      acc += __builtin_convertvector(row, Sum8) & hit;
+      acc8 += s->w[8] & hit;
     }
   }
-  for (int t = 0; t < kNumTags; ++t) scores[t] = static_cast<float>(acc[t]) * scale_;
+  for (int t = 0; t < 8; ++t) scores[t] = static_cast<float>(acc[t]) * scale_;
+  scores[8] = static_cast<float>(acc8) * scale_;
 }
 
 }  // namespace khabar::text::ner

@@ -45,8 +45,11 @@ class Model {
   static std::string Serialize(const std::vector<uint64_t>& keys, const std::vector<float>& weights,
                                const float* transitions);
 
-  // Adds the weights of `num` feature hashes to scores[kNumTags].
+  // Sets scores[kNumTags] to the summed weights of `num` feature hashes.
   void Score(const uint64_t* features, int num, float* scores) const;
+
+  // Hints the cache to load the rows of these features (call a word ahead of Score).
+  void Prefetch(const uint64_t* features, int num) const;
 
   const float* transitions() const { return transitions_; }
   size_t num_rows() const { return num_rows_; }
@@ -56,7 +59,13 @@ class Model {
     uint64_t key;
     int16_t w[kNumTags];
   };
-  std::vector<Slot> slots_;  // Open addressing, linear probing; key 0 marks an empty slot.
+  // Cuckoo hashing: a feature's row is in slot First(key) or Second(key), so a lookup is two
+  // loads and no data-dependent branch. Key 0 marks an empty slot (with zero weights).
+  size_t First(uint64_t key) const { return key & mask_; }
+  size_t Second(uint64_t key) const { return ((key * 0x9E3779B97F4A7C15ULL) >> 20) & mask_; }
+  bool Build(const char* keys, const char* weights, size_t rows, size_t capacity);
+
+  std::vector<Slot> slots_;
   uint64_t mask_ = 0;
   size_t num_rows_ = 0;
   float scale_ = 0;

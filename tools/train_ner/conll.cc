@@ -55,8 +55,12 @@ Result<std::vector<Sentence>> ReadConll(const std::string& path) {
   while (std::getline(in, line)) {
     EraseMarks(&line);
     std::istringstream fields(line);
-    std::string word, tag;
-    fields >> word >> tag;
+    std::string word, tag, column;
+    fields >> word;
+    // Nested corpora (Wojood) give one column per layer: take the first PERS/ORG/LOC/GPE tag.
+    while (fields >> column) {
+      if (tag.empty() || (ParseTag(tag) == 0 && ParseTag(column) != 0)) tag = column;
+    }
     if (word.empty() || word == "$#$" || (word == "#" && line.size() > 1 && line[1] == ' ')) {
       flush();
       continue;

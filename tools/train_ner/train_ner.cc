@@ -3,7 +3,7 @@
 //
 //   khabar-train-ner --train anercorp-train.conll [--train more.conll] --out ner.model
 //                    [--dev-fraction 0.1] [--dev-out dev.conll] [--epochs 10]
-//                    [--min-weight 0.05] [--seed 1]
+//                    [--dev-fold K] [--min-weight 0.05] [--seed 1]
 //
 // With --dev-fraction F the last F of the first --train file's sentences are held out, scored
 // after every epoch, and written to --dev-out for evaluate.py; the model then excludes them.
@@ -36,7 +36,11 @@ struct Options {
   std::string out;
   std::string dev_out;
   double dev_fraction = 0;
+  int dev_fold = -1;  // With --dev-fraction F: hold out chunk K of 1/F (default: the last).
   int epochs = 10;
+  bool no_gazetteer = false;
+  // Subtracted from every word's O score (trades precision for recall); baked into the bias row.
+  double o_penalty = 0;  // Ablation: train without lexicon/gazetteer.tsv.
   double min_weight = 0.05;
   unsigned seed = 1;
 };
@@ -111,10 +115,13 @@ class Trainer {
     }
   }
 
-  // The averaged weights.
-  void Average(std::vector<float>* w, float* trans) const {
+  // The averaged weights, with o_penalty taken from the O weight of the bias feature.
+  void Average(std::vector<float>* w, float* trans, double o_penalty) const {
     w->resize(w_.size());
     for (size_t i = 0; i < w_.size(); ++i) (*w)[i] = w_[i] - u_[i] / static_cast<float>(c_);
+    auto bias = ids_.find(bias_key_);
+    if (bias != ids_.end())
+      (*w)[static_cast<size_t>(bias->second) * kNumTags] -= static_cast<float>(o_penalty);
     for (int i = 0; i < kNumTransitions; ++i)
       trans[i] = trans_[i] - utrans_[i] / static_cast<float>(c_);
   }
@@ -142,6 +149,7 @@ class Trainer {
   }
 
   const text::ner::Lexicon& lex_;
+  uint64_t bias_key_ = text::ner::BiasFeature();
   std::unordered_map<uint64_t, int32_t> ids_;
   std::vector<uint64_t> keys_;
   std::vector<float> w_, u_;
@@ -183,7 +191,9 @@ void Score(const Trainer& tr, const std::vector<Encoded>& dev, const std::vector
 }
 
 int Run(const Options& opt) {
-  Result<text::ner::Lexicon> lex = text::ner::Lexicon::Parse(text::ner::EmbeddedLexicon());
+  text::ner::LexiconFiles files = text::ner::EmbeddedLexicon();
+  if (opt.no_gazetteer) files.gazetteer = {};
+  Result<text::ner::Lexicon> lex = text::ner::Lexicon::Parse(files);
   if (!lex.ok()) {
     std::fprintf(stderr, "%s\n", lex.status().ToString().c_str());
     return 1;
@@ -195,9 +205,12 @@ int Run(const Options& opt) {
       std::fprintf(stderr, "%s\n", s.status().ToString().c_str());
       return 1;
     }
-    size_t keep = s->size();
-    if (k == 0) keep -= static_cast<size_t>(std::llround(s->size() * opt.dev_fraction));
-    for (size_t i = 0; i < s->size(); ++i) (i < keep ? train : dev).push_back(std::move((*s)[i]));
+    const size_t held =
+        k == 0 ? static_cast<size_t>(std::llround(s->size() * opt.dev_fraction)) : 0;
+    const size_t from = opt.dev_fold < 0 ? s->size() - held : opt.dev_fold * held;
+    for (size_t i = 0; i < s->size(); ++i) {
+      (i >= from && i < from + held ? dev : train).push_back(std::move((*s)[i]));
+    }
   }
   if (!opt.dev_out.empty() && !dev.empty()) {
     Status st = WriteConll(opt.dev_out, dev);
@@ -219,11 +232,11 @@ int Run(const Options& opt) {
     std::shuffle(order.begin(), order.end(), rng);
     for (size_t i : order) tr.Learn(etrain[i]);
     if (!edev.empty()) {
-      tr.Average(&w, trans);
+      tr.Average(&w, trans, opt.o_penalty);
       Score(tr, edev, w, trans, epoch);
     }
   }
-  tr.Average(&w, trans);
+  tr.Average(&w, trans, opt.o_penalty);
   std::vector<uint64_t> keys;
   std::vector<float> rows;
   for (size_t r = 0; r < tr.keys().size(); ++r) {
@@ -260,6 +273,12 @@ int main(int argc, char** argv) {
       opt.dev_out = value;
     } else if (flag == "--dev-fraction") {
       opt.dev_fraction = std::stod(value);
+    } else if (flag == "--dev-fold") {
+      opt.dev_fold = std::stoi(value);
+    } else if (flag == "--no-gazetteer") {
+      opt.no_gazetteer = value == "1";
+    } else if (flag == "--o-penalty") {
+      opt.o_penalty = std::stod(value);
     } else if (flag == "--epochs") {
       opt.epochs = std::stoi(value);
     } else if (flag == "--min-weight") {
