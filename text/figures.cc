@@ -1,6 +1,8 @@
 #include "text/figures.h"
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <utility>
 
 #include "text/chars.h"
@@ -116,8 +118,9 @@ std::string Reader::CountedNoun(size_t i) const {
   if (norm.size() < 6 || StartsWith(norm, kArticle) || lex_.IsStopWord(norm)) return {};
   if (StartsWith(norm, kLam) || StartsWith(norm, kBeh)) {
     // li-/bi- + noun is a prepositional phrase, not the counted noun; keep nouns that simply
-    // start with these letters when the lexicon knows them.
-    const std::string_view s = lex_.Singular(norm);
+    // start with these letters when the lexicon knows them (with or without tanween alef).
+    std::string_view s = lex_.Singular(norm);
+    if (s.empty() && EndsWith(norm, "\u0627")) s = lex_.Singular(norm.substr(0, norm.size() - 2));
     return s.empty() ? std::string() : std::string(s);
   }
   Stem stem;
@@ -383,8 +386,10 @@ bool Reader::ReadWords(size_t i, Quantity* q) {
     }
   }
   if (single && cls == NumberWordClass::kScale && !nw->dual && q->bare()) return false;
-  if (single && stem.bare == kWahida && q->unit == nullptr) return false;
-  if (single && stem.bare == kWahid && q->unit == nullptr) {
+  std::string_view bare = stem.bare;
+  if (EndsWith(bare, "\u0627") && bare.size() > 8) bare.remove_suffix(2);  // wahidan
+  if (single && bare == kWahida && q->unit == nullptr) return false;
+  if (single && bare == kWahid && q->unit == nullptr) {
     // "la'ib wahid", "'am wahid": one that quantifies the noun before it.
     if (p == SIZE_MAX || !IsArabic(p) || StartsWith(Norm(p), kArticle)) return false;
     q->counted.clear();
@@ -400,6 +405,8 @@ bool Reader::ReadWords(size_t i, Quantity* q) {
       q->counted = CountedNoun(p);
     }
   }
+  // A definite tens word after a noun is an ordinal: al-qarn al-'ishrin (the 20th century).
+  if (stem.definite && single && cls == NumberWordClass::kTens && q->unit == nullptr) return false;
   if (stem.definite && q->bare()) {
     // "al-ashhur al-sab'a", "al-mawasim al-sab'a": the noun comes before a definite number.
     if (p == SIZE_MAX || !IsArabic(p) || !StartsWith(Norm(p), kArticle)) return false;
@@ -507,6 +514,14 @@ std::vector<Quantity> Reader::Run() {
   return out;
 }
 
+// Twelve significant digits: 12.24 milyar is 12240000000, not 12239999999.999998.
+double RoundValue(double v) {
+  if (!std::isfinite(v) || v == 0) return v;
+  char buf[40];
+  std::snprintf(buf, sizeof(buf), "%.12g", v);
+  return std::strtod(buf, nullptr);
+}
+
 }  // namespace
 }  // namespace figures_internal
 
@@ -531,7 +546,7 @@ std::vector<Figure> FigureExtractor::Extract(std::string_view text, Field field)
     if (q.drop) continue;
     Figure fig;
     fig.text = std::string(text.substr(q.start, q.end - q.start));
-    fig.value = q.value;
+    fig.value = RoundValue(q.value);
     if (q.unit != nullptr) {
       if (q.unit->lemma != "-") fig.unit = q.unit->lemma;
     } else {

@@ -1,6 +1,7 @@
 #include "text/numbers.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -45,15 +46,12 @@ bool SplitGroups(std::string_view token, Groups* g) {
   return !g->digits.back().empty() && g->digits.size() <= 8;
 }
 
+// The nearest double to int_part.frac_part (strtod rounds correctly; summing digit by digit
+// would give 0.7500000000000001 for "0.75").
 double ToDouble(const std::string& int_part, const std::string& frac_part) {
-  double v = 0;
-  for (char c : int_part) v = v * 10 + (c - '0');
-  double scale = 0.1;
-  for (char c : frac_part) {
-    v += (c - '0') * scale;
-    scale /= 10;
-  }
-  return v;
+  std::string s = int_part;
+  if (!frac_part.empty()) s.append(".").append(frac_part);
+  return std::strtod(s.c_str(), nullptr);
 }
 
 }  // namespace
