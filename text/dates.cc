@@ -16,11 +16,15 @@ class DateLexicon {
 
 namespace {
 
-constexpr std::array<std::string_view, 30> kKindNames = {
-    "",        "gmonth", "gmonth_weak", "hmonth",  "hmonth_weak", "weekday",    "relday",  "unit",
-    "dir",     "this",   "mod",         "ord",     "yearword",    "monthword",  "dayword", "calg",
-    "calh",    "from",   "same",        "nonyear", "future",      "every",      "block",   "notday",
-    "blessed", "agree",  "prep",        "qbare",   "notdayprev",  "gmonth_rare"};
+// Kind names of text/lexicon/dates_*.tsv, indexed by DateWord.
+constexpr std::array<std::string_view, kDateWordCount> kKindNames = {
+    "",           "gmonth",      "gmonth_weak", "hmonth",  "hmonth_weak", "weekday",  "relday",
+    "unit",       "dir",         "this",        "mod",     "ord",         "yearword", "monthword",
+    "dayword",    "calg",        "calh",        "from",    "same",        "nonyear",  "future",
+    "every",      "block",       "notday",      "blessed", "agree",       "prep",     "qbare",
+    "notdayprev", "gmonth_rare", "to"};
+
+static_assert(!kKindNames.back().empty(), "every DateWord needs a name in kKindNames");
 
 int KindOf(std::string_view name) {
   for (size_t k = 1; k < kKindNames.size(); ++k) {
@@ -224,7 +228,7 @@ class Parser {
       blessed = true;
       ++k;
     }
-    const bool prep = j > 0 && K(j - 1) == kPrep;
+    const bool prep = j > 0 && (K(j - 1) == kPrep || K(j - 1) == kTo);
     if (weak && !(supported || month_word || paired || has_year || blessed || r->dir != kNoDir ||
                   (greg && prep))) {
       return false;
@@ -264,7 +268,9 @@ class Parser {
       return true;
     }
     // "14 and 17 August": a day whose month comes with the next day.
-    if (digits && k == j + 1 && t_.key(k) == kWawKey && t_.Glued(k)) {
+    // Also a range: "from 1 to 15 August", "1-15 August".
+    const bool joiner = t_.key(k) == kWawKey || K(k) == kTo || t_.IsPunct(k, '-');
+    if (digits && k == j + 1 && joiner) {
       int d2;
       RawDate next;
       if (Day(k + 1, &d2) && DayFirst(k + 1, &next)) {

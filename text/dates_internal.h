@@ -44,6 +44,8 @@ enum DateWord : int {
   kQBare,
   kNotDayPrev,
   kGMonthRare,
+  kTo,
+  kDateWordCount,
 };
 
 enum DateUnit : int { kWeek = 1, kMonth = 2, kYear = 3, kQuarter = 4, kHalf = 5, kSummer = 6 };

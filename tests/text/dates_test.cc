@@ -156,6 +156,10 @@ TEST_F(DatesTest, ListsAndRanges) {
   EXPECT_EQ(d[0].text, "14");
   EXPECT_EQ(d[0].value, "2015-08-14");
   EXPECT_EQ(d[1].value, "2015-08-17");
+  d = Run("في الفترة من 1 إلى 15 أغسطس 2014", {2015, 8, 11});
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].value, "2014-08-01");
+  EXPECT_EQ(d[1].value, "2014-08-15");
   d = Run("خسائر في مايو ويونيو 1999.", {2015, 8, 8});
   ASSERT_EQ(d.size(), 2u);
   EXPECT_EQ(d[0].value, "1999-05");
