@@ -279,7 +279,7 @@ class QuoteParser {
     const size_t limit = SubjectLimit(k0);
     size_t k = k0;
     while (k < limit && Comma(k)) ++k;
-    if (k >= limit) return {};
+    if (k >= limit) return SubjectBefore(v);
     const ParsedName p = ParseName(k, limit);
     if (p.kind == NameKind::kName) {
       std::string name = p.te == p.tb + 1 && !Definite(p.tb)
@@ -302,8 +302,20 @@ class QuoteParser {
       const uint32_t to = stop < t_.size() ? t_.tok(stop).start : t_.text().size();
       if (const Entity* e = EntityIn(t_.tok(v).end, to)) return NameOf(*e);
     }
-    if (p.kind == NameKind::kNone) return {};
+    if (p.kind == NameKind::kNone) return SubjectBefore(v);
     return std::string(Bytes(p.tb, p.te - 1));
+  }
+
+  // A subject before its verb ("wa-kanat Rice qalat"): the name word right before the verb.
+  std::string SubjectBefore(size_t v) const {
+    if (v == 0) return {};
+    const size_t p = v - 1;
+    if (t_.tok(p).kind != TokenKind::kArabic || K(p) != kNone || Definite(p) || NewlineBefore(v) ||
+        t_.tok(p).end == t_.tok(v).start) {
+      return {};
+    }
+    if (const Entity* e = EntityOver(t_.tok(p).start, t_.tok(p).end)) return NameOf(*e);
+    return Fullest(std::string(Bytes(p, p)), p, p + 1);
   }
 
   enum class NameKind : uint8_t { kNone, kName, kDescriptor, kPersonDescriptor };
@@ -456,6 +468,12 @@ class QuoteParser {
     bool complementizer = false;
     if (!Attribution(s, &speaker, &complementizer)) return;
     if (short_quote && !complementizer) return;
+    // A list of quoted names ("..." wa "..."): the items after the first are terms too.
+    if (words <= 4 && s.open >= 2 && (Comma(s.open - 1) || t_.key(s.open - 1) == "\xD9\x88") &&
+        (M(s.open - 2) == Mark::kCloseGuillemet || M(s.open - 2) == Mark::kRight ||
+         M(s.open - 2) == Mark::kAscii)) {
+      return;
+    }
     // Inside reported speech, a name after the noun it names (a campaign "...") is a term. Right
     // after the speaker ("said X, strategist at Commerzbank "...") the noun is the speaker's.
     if (words <= 6 && complementizer && s.open > 0 && K(s.open - 1) == kHead) return;
