@@ -468,12 +468,12 @@ class QuoteParser {
     bool complementizer = false;
     if (!Attribution(s, &speaker, &complementizer)) return;
     if (short_quote && !complementizer) return;
-    // A list of quoted names ("..." wa "..."): the items after the first are terms too.
-    if (words <= 4 && s.open >= 2 && (Comma(s.open - 1) || t_.key(s.open - 1) == "\xD9\x88") &&
-        (M(s.open - 2) == Mark::kCloseGuillemet || M(s.open - 2) == Mark::kRight ||
-         M(s.open - 2) == Mark::kAscii)) {
-      return;
-    }
+    // A list of quoted names ("..." wa "..."): every item is a term.
+    auto joiner = [&](size_t i) { return Comma(i) || t_.key(i) == "\xD9\x88"; };
+    const bool after_item = s.open >= 2 && joiner(s.open - 1) && M(s.open - 2) != Mark::kNone;
+    const bool before_item =
+        s.closed && s.close + 2 < t_.size() && joiner(s.close + 1) && M(s.close + 2) != Mark::kNone;
+    if (words <= 4 && (after_item || before_item)) return;
     // Inside reported speech, a name after the noun it names (a campaign "...") is a term. Right
     // after the speaker ("said X, strategist at Commerzbank "...") the noun is the speaker's.
     if (words <= 6 && complementizer && s.open > 0 && K(s.open - 1) == kHead) return;
