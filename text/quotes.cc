@@ -433,6 +433,24 @@ class QuoteParser {
       }
       if (!Comma(i)) break;
     }
+    // A headline or lead "Speaker: <<...>>": one to four words open the line and end at the colon.
+    if (s.open >= 2 && t_.IsPunct(s.open - 1, ':')) {
+      size_t b = s.open - 1;
+      while (b > 0 && s.open - 1 - b < 5 && !NewlineBefore(b) && !SentenceEnd(b - 1) &&
+             t_.tok(b - 1).kind == TokenKind::kArabic) {
+        --b;
+      }
+      const bool line_start = b == 0 || NewlineBefore(b) || SentenceEnd(b - 1);
+      if (line_start && b < s.open - 1 && s.open - 1 - b <= 4) {
+        const ParsedName p = ParseName(b, s.open - 1);
+        if (p.kind != NameKind::kNone) {
+          *complementizer = false;  // Short texts after a bare "X:" stay terms.
+          const Entity* e = EntityOver(t_.tok(p.tb).start, t_.tok(p.te - 1).end);
+          *speaker = e != nullptr ? NameOf(*e) : std::string(Bytes(p.tb, p.te - 1));
+          return true;
+        }
+      }
+    }
     return false;
   }
 
