@@ -158,10 +158,14 @@ bool Reader::DigitsAreNotAFigure(size_t i, const Numeral& n) const {
         return true;
       }
     }
-    // al- + number is an ordinal (al-7), except inside "bayna al-1 wa 2".
+    // al- + number is an ordinal (al-7), except inside "bayna al-1 wa 2" and before a unit
+    // ("khilal al-24 sa'a").
     if (w_[p].norm == kArticle) {
       const size_t pp = Prev(p);
-      if (pp == SIZE_MAX || !EndsWith(Norm(pp), kBayn)) return true;
+      const std::string_view next[3] = {Norm(i + 1), Norm(i + 2), Norm(i + 3)};
+      size_t consumed = 0;
+      const UnitEntry* u = lex_.MatchUnit(std::span(next, 3), &consumed);
+      if ((pp == SIZE_MAX || !EndsWith(Norm(pp), kBayn)) && (u == nullptr || u->dual)) return true;
     }
   }
   if (p != SIZE_MAX && w_[p].kind == TokenKind::kLatin) return true;  // "SV 596"
@@ -197,6 +201,13 @@ bool Reader::DigitsAreNotAFigure(size_t i, const Numeral& n) const {
   if (p != SIZE_MAX && Norm(p) == kWaw && p >= 3 && IsNumber(p - 1) && Norm(p - 2) == kArticle &&
       !EndsWith(Norm(p - 3), kBayn)) {
     return true;
+  }
+  // "al-7 yawm al-jum'a": a day before a weekday is a date.
+  if (IsArabic(nx) && IsArabic(nx + 1) && lex_.IsWeekday(Norm(nx + 1))) {
+    size_t consumed = 0;
+    const std::string_view day[1] = {Norm(nx)};
+    const UnitEntry* u = lex_.MatchUnit(std::span(day, 1), &consumed);
+    if (u != nullptr && u->kind == FigureKind::kDuration) return true;
   }
   // Scores: "(sifr-2)", "3- sifr", "(2-3)".
   auto is_dash = [&](size_t k) { return k < w_.size() && IsPunct(w_[k], "-"); };

@@ -212,6 +212,8 @@ Status FiguresLexicon::ParseContext(std::string_view tsv) {
       block_after_.insert(w);
     } else if (c[0] == "ordinal") {
       ordinals_.insert(w);
+    } else if (c[0] == "weekday") {
+      weekdays_.insert(w);
     } else if (c[0] == "stop") {
       stop_.insert(w);
     } else if (c[0] == "plural" && c.size() >= 3) {

@@ -93,6 +93,7 @@ class FiguresLexicon {
   bool BlocksBefore(std::string_view word) const { return block_before_.contains(word); }
   bool BlocksAfter(std::string_view word) const { return block_after_.contains(word); }
   bool IsOrdinal(std::string_view word) const { return ordinals_.contains(word); }
+  bool IsWeekday(std::string_view word) const { return weekdays_.contains(word); }
   bool IsStopWord(std::string_view word) const { return stop_.contains(word); }
   // The singular lemma of a plural counted noun, or empty.
   std::string_view Singular(std::string_view word) const;
@@ -136,6 +137,7 @@ class FiguresLexicon {
   Set block_before_;
   Set block_after_;
   Set ordinals_;
+  Set weekdays_;
   Set stop_;
   Map<std::string> singular_;
 };
