@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 namespace khabar::text {
@@ -215,6 +216,36 @@ TEST_F(DatesTest, BadInputNeverCrashes) {
     for (const auto& d : Run(junk.substr(0, n), {2015, 8, 10})) {
       EXPECT_LE(d.span.end, n);
       EXPECT_LT(d.span.start, d.span.end);
+    }
+  }
+}
+
+// Random soups of date words, digits, punctuation and broken bytes: spans stay inside the text,
+// on the original bytes, and never overlap or run backwards.
+TEST_F(DatesTest, RandomTokenSoupKeepsSpansValid) {
+  const char* pieces[] = {
+      "أمس",    "اليوم",  "الماضي", "المقبل", "يوم",     "الجمعة",   "يناير", "(",   ")",
+      "كانون",  "الثاني", "2015",   "1436",   "هـ",      "م",        "/",     "-",   "15",
+      "٢٠١٥",   "من",     "نفس",    "الشهر",  "الربع",   "الأول",    "للعام", "و",   "،",
+      ".",      "\n",     "بداية",  "ذو",     "القعدة",  "\xff",     "\xd8",  "هذا", "العام",
+      "ويونيو", "14",     "شهر",    "رمضان",  "الموافق", "6.6.2015", " "};
+  const uint32_t seed = 20260;
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937 rng(seed);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 30);
+    for (int k = 0; k < n; ++k) {
+      text += pieces[rng() % std::size(pieces)];
+      if (rng() % 3 != 0) text += ' ';
+    }
+    uint32_t last_end = 0;
+    for (const DateMention& d : Run(text, {2015, 8, 10})) {
+      ASSERT_LT(d.span.start, d.span.end) << text;
+      ASSERT_LE(d.span.end, text.size()) << text;
+      ASSERT_GE(d.span.start, last_end) << text;
+      ASSERT_EQ(text.substr(d.span.start, d.span.end - d.span.start), d.text);
+      last_end = d.span.end;
     }
   }
 }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 namespace khabar::text {
@@ -152,6 +153,31 @@ TEST_F(QuotesTest, BadInputNeverCrashes) {
     for (const auto& q : Run(junk.substr(0, n))) {
       EXPECT_LE(q.span.end, n);
       EXPECT_LT(q.span.start, q.span.end);
+    }
+  }
+}
+
+TEST_F(QuotesTest, RandomMarkSoupKeepsSpansValid) {
+  const char* pieces[] = {"قال", "وأضاف", "فلان",     "الفلاني", "إن", ":",      "«",     "»",
+                          "“",   "”",     "\"",       ".",       "\n", "الرئيس", "قائلا", "كلام",
+                          "مهم", "\xff",  "\xe2\x80", "،",       "و",  "حملة",   "التي",  " "};
+  const uint32_t seed = 7;
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937 rng(seed);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 40);
+    for (int k = 0; k < n; ++k) {
+      text += pieces[rng() % std::size(pieces)];
+      if (rng() % 3 != 0) text += ' ';
+    }
+    uint32_t last_end = 0;
+    for (const Quote& q : Run(text)) {
+      ASSERT_LT(q.span.start, q.span.end) << text;
+      ASSERT_LE(q.span.end, text.size()) << text;
+      ASSERT_GE(q.span.start, last_end) << text;
+      ASSERT_EQ(text.substr(q.span.start, q.span.end - q.span.start), q.text);
+      last_end = q.span.end;
     }
   }
 }
