@@ -1,10 +1,10 @@
 #include "text/analyzer.h"
 
-#include "core/time.h"
-#include "text/dates.h"
 #include "text/entities.h"
-#include "text/quotes.h"
 #include "text/figures.h"
+#include "text/dates.h"
+#include "text/quotes.h"
+#include "core/time.h"
 
 namespace khabar::text {
 
@@ -30,11 +30,7 @@ Analysis Analyzer::Analyze(const AnalyzerInput& in) const {
   analysis.entities = entities_->Recognize(in.title, in.body);
   analysis.figures = figures_->Extract(in.title, Field::kTitle);
   for (Figure& f : figures_->Extract(in.body, Field::kBody)) analysis.figures.push_back(std::move(f));
-  std::optional<CivilDate> published;
-  if (const std::optional<int64_t> ms = ParseTimestamp(in.published_at)) {
-    const int64_t day_ms = 86400000;
-    published = CivilFromDays(*ms >= 0 ? *ms / day_ms : (*ms - day_ms + 1) / day_ms);
-  }
+  const std::optional<CivilDate> published = PublicationDay(in.published_at);
   analysis.dates = dates_->Extract(in.title, Field::kTitle, published);
   for (DateMention& d : dates_->Extract(in.body, Field::kBody, published)) {
     analysis.dates.push_back(std::move(d));

@@ -333,6 +333,17 @@ class Resolver {
 
 }  // namespace
 
+std::optional<CivilDate> PublicationDay(std::string_view published_at) {
+  if (!ParseTimestamp(published_at).has_value() || published_at.size() < 10) return std::nullopt;
+  const std::string_view d = published_at.substr(0, 10);
+  auto num = [&](size_t at, size_t len) {
+    int v = 0;
+    for (size_t i = at; i < at + len; ++i) v = v * 10 + (d[i] - '0');
+    return v;
+  };
+  return CivilDate{num(0, 4), num(5, 2), num(8, 2)};
+}
+
 int64_t DaysFromHijri(int year, int month, int day) {
   const int64_t y = year;
   const int64_t jdn =

@@ -33,6 +33,10 @@ class DateExtractor {
   std::shared_ptr<const DateLexicon> lexicon_;
 };
 
+// The publication day of an RFC 3339 timestamp or a YYYY-MM-DD date: the calendar date as written
+// (the writer's local day, "2015-08-06T01:00:00+03:00" is 2015-08-06), or nullopt if malformed.
+std::optional<CivilDate> PublicationDay(std::string_view published_at);
+
 // Tabular (arithmetical) Islamic calendar, the civil variant (epoch Friday 16 July 622 Julian,
 // leap years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29 of each 30-year cycle). Month is 1-12.
 int64_t DaysFromHijri(int year, int month, int day);

@@ -196,6 +196,15 @@ TEST_F(DatesTest, WithoutPublicationDateRelativeValuesAreNull) {
   EXPECT_EQ(d[1].value, "1931-08-05");
 }
 
+TEST(PublicationDay, TakesTheDateAsWritten) {
+  EXPECT_EQ(PublicationDay("2015-08-06"), (CivilDate{2015, 8, 6}));
+  EXPECT_EQ(PublicationDay("2015-08-06T01:00:00+03:00"), (CivilDate{2015, 8, 6}));
+  EXPECT_EQ(PublicationDay("2024-02-10T08:30:00Z"), (CivilDate{2024, 2, 10}));
+  EXPECT_FALSE(PublicationDay("").has_value());
+  EXPECT_FALSE(PublicationDay("yesterday").has_value());
+  EXPECT_FALSE(PublicationDay("2015-13-45").has_value());
+}
+
 TEST(HijriCalendar, TabularConversion) {
   EXPECT_EQ(DaysFromHijri(1436, 10, 1), DaysFromCivil({2015, 7, 17}));
   EXPECT_EQ(DaysFromHijri(1436, 10, 25), DaysFromCivil({2015, 8, 10}));
