@@ -3,6 +3,9 @@
 #include <iostream>
 
 #include "core/task_pool.h"
+#include "query/search.h"
+#include "server/api_entities.h"
+#include "server/api_search.h"
 #include "server/config.h"
 #include "server/log.h"
 #include "text/analyzer.h"
@@ -47,6 +50,11 @@ int RunServe(int argc, const char* const* argv) {
     Api api(ingestor, **store, cpu, metrics, c.api);
     Router router;
     api.Register(router);
+    EntityApi entity_api(**store, *terms, cpu);
+    entity_api.Register(router);
+    query::Searcher searcher(**store, *terms);
+    SearchApi search_api(searcher, cpu);
+    search_api.Register(router);
     HttpServer http(c.http, router, metrics);
     if (Status s = http.Listen(); !s.ok()) {
       LogError(LogLine("cannot listen").Add("error", s.ToString()));

@@ -17,16 +17,14 @@ constexpr std::string_view kBal = "\xD8\xA8\xD8\xA7\xD9\x84";
 constexpr std::string_view kKal = "\xD9\x83\xD8\xA7\xD9\x84";
 constexpr std::string_view kFal = "\xD9\x81\xD8\xA7\xD9\x84";
 constexpr std::string_view kLil = "\xD9\x84\xD9\x84";  // U+0644 U+0644
-// light10 suffixes after normalization (teh marbuta is already heh, alef maksura yeh).
+// Suffixes stripped: light10's plural and pronoun endings. Its "an", "yh", "h" and "y" are kept
+// because, after normalization, they swallow the feminine ending and the nisba and merge names
+// with common words (Riyadh/riyadi "sporty", Salman/salm, Saudiyya/Saud).
 constexpr std::string_view kSuffixes[] = {
     "\xD9\x87\xD8\xA7",  // ha
-    "\xD8\xA7\xD9\x86",  // an
     "\xD8\xA7\xD8\xAA",  // at
     "\xD9\x88\xD9\x86",  // wn
     "\xD9\x8A\xD9\x86",  // yn
-    "\xD9\x8A\xD9\x87",  // yh (and yeh + teh marbuta)
-    "\xD9\x87",          // h (and teh marbuta)
-    "\xD9\x8A",          // y
 };
 
 // Letters are two bytes each in the Arabic block; count code points, not bytes.

@@ -21,8 +21,9 @@ struct Term {
   uint32_t end = 0;
 };
 
-// Strips light10 prefixes and suffixes from an already normalized word. Words too short to carry
-// an affix are returned whole.
+// Strips light10's prefixes (wa-, al- and its clitic forms) and its plural and pronoun suffixes
+// from an already normalized word (docs/search.md lists what is kept and why). Words too short to
+// carry an affix are returned whole.
 std::string LightStem(std::string_view normalized_word);
 
 class TermAnalyzer {

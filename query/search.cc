@@ -1,0 +1,354 @@
+#include "query/search.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <unordered_map>
+
+#include "core/time.h"
+#include "query/cursor.h"
+#include "query/highlight.h"
+#include "query/query_parser.h"
+#include "query/search_cursor.h"
+
+namespace khabar::query {
+namespace {
+
+using DocSet = std::vector<uint32_t>;  // Ascending docnos.
+
+DocSet Intersect(const DocSet& a, const DocSet& b) {
+  DocSet out;
+  out.reserve(std::min(a.size(), b.size()));
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+DocSet Unite(const DocSet& a, const DocSet& b) {
+  DocSet out;
+  out.reserve(a.size() + b.size());
+  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+DocSet Subtract(const DocSet& a, const DocSet& b) {
+  DocSet out;
+  out.reserve(a.size());
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+// Evaluates a query tree against one index view, caching each term's postings.
+class Matcher {
+ public:
+  Matcher(const storage::IndexView& view, uint32_t hwm) : view_(view), hwm_(hwm) {}
+
+  // nullopt means "every document" (an empty query).
+  std::optional<DocSet> Eval(const QueryNode& n) {
+    switch (n.kind) {
+      case QueryNode::Kind::kTerm: return Docs(Postings(n.terms[0], false));
+      case QueryNode::Kind::kPhrase: return Phrase(n.terms);
+      case QueryNode::Kind::kOr: {
+        std::optional<DocSet> acc;
+        for (const auto& c : n.children) {
+          if (c.kind == QueryNode::Kind::kAnd && c.children.empty()) continue;
+          auto d = Eval(c);
+          if (!d) return std::nullopt;
+          acc = acc ? Unite(*acc, *d) : std::move(*d);
+        }
+        return acc ? std::move(acc) : std::nullopt;
+      }
+      case QueryNode::Kind::kAnd: {
+        std::optional<DocSet> acc;
+        std::vector<const QueryNode*> excluded;
+        for (const auto& c : n.children) {
+          if (c.kind == QueryNode::Kind::kNot) {
+            excluded.push_back(&c.children[0]);
+            continue;
+          }
+          auto d = Eval(c);
+          if (!d) continue;
+          acc = acc ? Intersect(*acc, *d) : std::move(*d);
+          if (acc->empty()) return acc;
+        }
+        if (!acc) {
+          if (excluded.empty()) return std::nullopt;
+          acc = AllDocs();
+        }
+        for (const QueryNode* x : excluded) {
+          auto d = Eval(*x);
+          if (!d) return DocSet{};
+          acc = Subtract(*acc, *d);
+        }
+        return acc;
+      }
+      case QueryNode::Kind::kNot: {
+        auto d = Eval(n.children[0]);
+        return d ? Subtract(AllDocs(), *d) : DocSet{};
+      }
+    }
+    return DocSet{};
+  }
+
+  const std::vector<storage::Posting>& Postings(const std::string& term, bool positions) {
+    auto& slot = positions ? with_positions_[term] : plain_[term];
+    if (!slot) {
+      if (!positions) {
+        if (auto it = with_positions_.find(term); it != with_positions_.end() && it->second) {
+          return *it->second;
+        }
+      }
+      auto list = view_.TermPostings(term, positions);
+      std::erase_if(list, [&](const storage::Posting& p) { return p.docno > hwm_; });
+      slot = std::make_shared<std::vector<storage::Posting>>(std::move(list));
+    }
+    return *slot;
+  }
+
+  DocSet AllDocs() {
+    DocSet out;
+    for (uint32_t d = 1; d <= hwm_; ++d) {
+      if (view_.Doc(d)) out.push_back(d);
+    }
+    return out;
+  }
+
+ private:
+  static DocSet Docs(const std::vector<storage::Posting>& list) {
+    DocSet out;
+    out.reserve(list.size());
+    for (const auto& p : list) out.push_back(p.docno);
+    return out;
+  }
+
+  static bool Consecutive(const std::vector<const std::vector<uint32_t>*>& positions) {
+    for (uint32_t start : *positions[0]) {
+      bool ok = true;
+      for (size_t k = 1; ok && k < positions.size(); ++k) {
+        ok = std::binary_search(positions[k]->begin(), positions[k]->end(), start + static_cast<uint32_t>(k));
+      }
+      if (ok) return true;
+    }
+    return false;
+  }
+
+  DocSet Phrase(const std::vector<std::string>& terms) {
+    std::vector<const std::vector<storage::Posting>*> lists;
+    for (const auto& t : terms) lists.push_back(&Postings(t, true));
+    DocSet candidates = Docs(*lists[0]);
+    for (size_t k = 1; k < lists.size(); ++k) candidates = Intersect(candidates, Docs(*lists[k]));
+    DocSet out;
+    std::vector<size_t> cursor(lists.size(), 0);
+    for (uint32_t doc : candidates) {
+      std::vector<const storage::Posting*> ps;
+      for (size_t k = 0; k < lists.size(); ++k) {
+        const auto& list = *lists[k];
+        while (list[cursor[k]].docno < doc) ++cursor[k];
+        ps.push_back(&list[cursor[k]]);
+      }
+      std::vector<const std::vector<uint32_t>*> title, body;
+      for (const auto* p : ps) {
+        title.push_back(&p->title_positions);
+        body.push_back(&p->body_positions);
+      }
+      if (Consecutive(title) || Consecutive(body)) out.push_back(doc);
+    }
+    return out;
+  }
+
+  const storage::IndexView& view_;
+  uint32_t hwm_;
+  std::unordered_map<std::string, std::shared_ptr<std::vector<storage::Posting>>> plain_;
+  std::unordered_map<std::string, std::shared_ptr<std::vector<storage::Posting>>> with_positions_;
+};
+
+struct Ranked {
+  double score;
+  int64_t published_ms;
+  uint32_t docno;
+};
+
+// Score descending, then newer first, then higher docno first.
+bool Before(const Ranked& a, const Ranked& b) {
+  if (a.score != b.score) return a.score > b.score;
+  if (a.published_ms != b.published_ms) return a.published_ms > b.published_ms;
+  return a.docno > b.docno;
+}
+
+std::string DayString(int32_t day) { return FormatDate(CivilFromDays(day)); }
+
+}  // namespace
+
+Searcher::Searcher(const storage::Store& store, std::shared_ptr<const text::TermAnalyzer> terms,
+                   const SearchOptions& options)
+    : store_(store), terms_(std::move(terms)), options_(options) {}
+
+Result<SearchResult> Searcher::Search(const SearchRequest& req) const {
+  auto parsed = ParseQuery(req.q, *terms_);
+  if (!parsed.ok()) return parsed.status();
+  const QueryNode& query = *parsed;
+  const std::vector<std::string> positive = PositiveTerms(query);
+  const uint64_t fingerprint = RequestFingerprint(req);
+
+  auto view = store_.View();
+  SearchCursor cursor;
+  const bool continuing = !req.cursor.empty();
+  if (continuing) {
+    auto decoded = DecodeSearchCursor(req.cursor);
+    if (!decoded || decoded->fingerprint != fingerprint) {
+      return InvalidArgument("cursor: not a cursor of this search", "cursor", "invalid_cursor");
+    }
+    cursor = std::move(*decoded);
+  } else {
+    cursor.fingerprint = fingerprint;
+    cursor.hwm = view->max_docno();
+    cursor.docs = view->stats().docs;
+    cursor.title_terms = view->stats().title_terms;
+    cursor.body_terms = view->stats().body_terms;
+  }
+
+  Matcher matcher(*view, cursor.hwm);
+  std::optional<DocSet> matched = matcher.Eval(query);
+
+  // Filters: the most selective posting list first, then per-document checks.
+  if (req.entity) {
+    DocSet docs;
+    for (const auto& [docno, mentions] : view->EntityDocs(*req.entity)) docs.push_back(docno);
+    matched = matched ? Intersect(*matched, docs) : docs;
+  }
+  if (!req.sources.empty()) {
+    DocSet docs;
+    for (const auto& s : req.sources) docs = Unite(docs, view->SourceDocs(s));
+    matched = matched ? Intersect(*matched, docs) : docs;
+  }
+  if (!matched && (req.from_ms || req.to_ms)) {
+    const int64_t lo = req.from_ms.value_or(INT64_MIN / 2), hi = req.to_ms.value_or(INT64_MAX / 2);
+    auto day = [](int64_t ms) { return static_cast<int32_t>(std::floor(static_cast<double>(ms) / 86400000.0)); };
+    matched = view->DayDocs(day(std::max<int64_t>(lo, -1e15)), day(std::min<int64_t>(hi, 1e15)));
+  }
+  if (!matched) matched = matcher.AllDocs();
+  std::erase_if(*matched, [&](uint32_t d) {
+    const storage::DocMeta* m = view->Doc(d);
+    if (!m || d > cursor.hwm) return true;
+    if (req.from_ms && m->published_ms < *req.from_ms) return true;
+    if (req.to_ms && m->published_ms > *req.to_ms) return true;
+    return false;
+  });
+
+  // BM25F over the positive terms, with the collection statistics frozen in the cursor so that
+  // every page ranks the same way.
+  std::vector<double> scores(matched->size(), 0.0);
+  const double n = static_cast<double>(std::max<uint64_t>(cursor.docs, 1));
+  const double avg_title = std::max(1.0, static_cast<double>(cursor.title_terms) / n);
+  const double avg_body = std::max(1.0, static_cast<double>(cursor.body_terms) / n);
+  for (const std::string& term : positive) {
+    const auto& list = matcher.Postings(term, false);
+    uint64_t df;
+    if (auto it = cursor.df.find(term); it != cursor.df.end()) {
+      df = it->second;
+    } else {
+      df = list.size();
+      cursor.df[term] = df;
+    }
+    const double idf = std::log(1.0 + (n - static_cast<double>(df) + 0.5) / (static_cast<double>(df) + 0.5));
+    size_t j = 0;
+    for (size_t i = 0; i < matched->size(); ++i) {
+      const uint32_t doc = (*matched)[i];
+      while (j < list.size() && list[j].docno < doc) ++j;
+      if (j == list.size()) break;
+      if (list[j].docno != doc) continue;
+      const storage::DocMeta* m = view->Doc(doc);
+      const double tt = options_.title_weight * list[j].title_tf /
+                        (1 - options_.b + options_.b * m->title_length / avg_title);
+      const double tb = list[j].body_tf / (1 - options_.b + options_.b * m->body_length / avg_body);
+      const double tf = tt + tb;
+      scores[i] += idf * tf * (options_.k1 + 1) / (tf + options_.k1);
+    }
+  }
+
+  SearchResult result;
+  result.total = matched->size();
+  std::vector<Ranked> ranked;
+  ranked.reserve(matched->size());
+  const Ranked last{cursor.last_score, cursor.last_published_ms, cursor.last_docno};
+  for (size_t i = 0; i < matched->size(); ++i) {
+    // Rounded so that a score survives the cursor's round trip bit for bit.
+    const double score = std::round(scores[i] * 1e6) / 1e6;
+    Ranked r{score, view->Doc((*matched)[i])->published_ms, (*matched)[i]};
+    if (cursor.has_last && !Before(last, r)) continue;
+    ranked.push_back(r);
+  }
+  const size_t remaining = ranked.size();
+  const size_t k = std::min(req.limit, remaining);
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<ptrdiff_t>(k), ranked.end(), Before);
+  ranked.resize(k);
+
+  Highlighter highlighter(*terms_, positive, options_.snippets, options_.snippet_radius);
+  for (const Ranked& r : ranked) {
+    const storage::DocMeta* m = view->Doc(r.docno);
+    SearchHit hit;
+    hit.id = m->id;
+    hit.score = r.score;
+    hit.source = std::string(view->SourceName(m->source));
+    auto article = view->Article(r.docno);
+    if (article.ok()) {
+      hit.title = article->article.title;
+      hit.published_at = article->article.published_at;
+      if (req.highlight && !positive.empty()) {
+        hit.title_highlights = highlighter.Title(article->article.title);
+        hit.body_highlights = highlighter.Body(article->article.body);
+      }
+    }
+    result.hits.push_back(std::move(hit));
+  }
+  const bool more = remaining > k;
+  if (more) {
+    cursor.has_last = true;
+    cursor.last_score = ranked.back().score;
+    cursor.last_published_ms = ranked.back().published_ms;
+    cursor.last_docno = ranked.back().docno;
+    result.next_cursor = EncodeSearchCursor(cursor);
+  }
+
+  // Facets over the whole matching set.
+  for (const std::string& facet : req.facets) {
+    std::vector<FacetValue> values;
+    if (facet == "source" || facet == "day") {
+      std::map<int64_t, uint64_t> counts;
+      for (uint32_t d : *matched) {
+        const storage::DocMeta* m = view->Doc(d);
+        ++counts[facet == "source" ? static_cast<int64_t>(m->source) : m->day];
+      }
+      for (const auto& [key, count] : counts) {
+        values.push_back({facet == "source" ? std::string(view->SourceName(static_cast<uint32_t>(key)))
+                                            : DayString(static_cast<int32_t>(key)),
+                          count});
+      }
+      if (facet == "source") {
+        std::stable_sort(values.begin(), values.end(),
+                         [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+      }
+    } else {
+      const EntityType type = facet == "people" ? EntityType::kPerson
+                              : facet == "organizations" ? EntityType::kOrganization
+                                                         : EntityType::kPlace;
+      std::unordered_map<uint32_t, uint64_t> counts;
+      for (uint32_t d : *matched) {
+        for (uint32_t e : view->Doc(d)->entities) {
+          const storage::EntityInfo* info = view->Entity(e);
+          if (info && info->type == type) ++counts[e];
+        }
+      }
+      std::vector<std::pair<uint64_t, uint32_t>> top;
+      for (const auto& [e, c] : counts) top.emplace_back(c, e);
+      const size_t keep = std::min(options_.facet_size, top.size());
+      std::partial_sort(top.begin(), top.begin() + static_cast<ptrdiff_t>(keep), top.end(),
+                        [](const auto& a, const auto& b) {
+                          return a.first != b.first ? a.first > b.first : a.second < b.second;
+                        });
+      for (size_t i = 0; i < keep; ++i) values.push_back({view->Entity(top[i].second)->canonical, top[i].first});
+    }
+    result.facets.emplace_back(facet, std::move(values));
+  }
+  return result;
+}
+
+}  // namespace khabar::query
