@@ -224,6 +224,8 @@ class Resolver {
     if (year == 0) {
       if (!has_) return "";
       year = MonthYear(r.month, r.dir, anchor_civil_);
+      if (r.dir == kNoDir && r.lean == -1 && r.month > anchor_civil_.month) --year;
+      if (r.dir == kNoDir && r.lean == 1 && r.month < anchor_civil_.month) ++year;
     }
     if (r.day == 0) return Ym(year, r.month);
     if (r.day > DaysInMonth(year, r.month)) return "";

@@ -22,7 +22,7 @@ constexpr std::array<std::string_view, kDateWordCount> kKindNames = {
     "unit",       "dir",         "this",        "mod",     "ord",         "yearword", "monthword",
     "dayword",    "calg",        "calh",        "from",    "same",        "nonyear",  "future",
     "every",      "block",       "notday",      "blessed", "agree",       "prep",     "qbare",
-    "notdayprev", "gmonth_rare", "to"};
+    "notdayprev", "gmonth_rare", "to",          "since",   "contract"};
 
 static_assert(!kKindNames.back().empty(), "every DateWord needs a name in kKindNames");
 
@@ -228,7 +228,11 @@ class Parser {
       blessed = true;
       ++k;
     }
-    const bool prep = j > 0 && (K(j - 1) == kPrep || K(j - 1) == kTo);
+    const bool prep = j > 0 && (K(j - 1) == kPrep || K(j - 1) == kTo || K(j - 1) == kSince ||
+                                K(j - 1) == kContract);
+    // "since December" is past; "for September delivery" is this or a coming month.
+    if (j > 0 && K(j - 1) == kSince) r->lean = -1;
+    if (j > 0 && K(j - 1) == kContract) r->lean = 1;
     if (weak && !(supported || month_word || paired || has_year || blessed || r->dir != kNoDir ||
                   (greg && prep))) {
       return false;

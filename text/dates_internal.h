@@ -45,6 +45,8 @@ enum DateWord : int {
   kNotDayPrev,
   kGMonthRare,
   kTo,
+  kSince,
+  kContract,
   kDateWordCount,
 };
 
@@ -71,7 +73,8 @@ struct RawDate {
   int year = 0;  // Explicit year; 0 = none.
   int month = 0;
   int day = 0;
-  int dir = kNoDir;        // Of the month, weekday or period.
+  int dir = kNoDir;  // Of the month, weekday or period.
+  int lean = 0;  // Without a direction: -1 the last such month (since ...), 1 this or a coming one.
   int month_dir = kNoDir;  // "15th of the current month": the month relative to the anchor.
   int year_dir = kNoDir;   // Relative year of a period (Q1 of last year); 0 = current.
   int unit = 0;
