@@ -237,6 +237,55 @@ TEST_F(FiguresTest, BadInputNeverCrashes) {
   (void)extractor_->Extract(seps, Field::kBody);
 }
 
+// Random sentences from tricky pieces: every span must point into the input and hold its text.
+TEST_F(FiguresTest, RandomSentencesKeepSpansValid) {
+  const char* const kPieces[] = {"بين",    "الـ",
+                                 "1",      "و",
+                                 "2%",     "من",
+                                 "إلى",    "-",
+                                 "ـ",      "(",
+                                 ")",      "نحو",
+                                 "أكثر",   "عن",
+                                 "مليون",  "ألفا",
+                                 "و532",   "ريال",
+                                 "في",     "المائة",
+                                 "ونصف",   "الشهرين",
+                                 "واحد",   "خمسة",
+                                 "عشر",    "50.\u200f940",
+                                 "3,06",   "\u066a",
+                                 "$",      ":",
+                                 "/",      "\xd9",
+                                 "\xff",   "\n",
+                                 "نصف",    "ثلث",
+                                 "الأشهر", "السبعة",
+                                 "تقريبا", "فأكثر",
+                                 "دولار",  "كندي",
+                                 "قطر",    "2015",
+                                 "يوليو",  "؟",
+                                 "."};
+  const uint32_t seed = 20261125;
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  uint32_t state = seed;
+  auto next = [&]() {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const int n = 1 + static_cast<int>(next() % 14);
+    for (int k = 0; k < n; ++k) {
+      s += kPieces[next() % (sizeof(kPieces) / sizeof(kPieces[0]))];
+      if (next() % 3 != 0) s += " ";
+    }
+    for (const Figure& f : extractor_->Extract(s, Field::kBody)) {
+      ASSERT_LE(f.span.start, f.span.end) << s;
+      ASSERT_LE(f.span.end, s.size()) << s;
+      EXPECT_EQ(s.substr(f.span.start, f.span.end - f.span.start), f.text) << s;
+      EXPECT_TRUE(std::isfinite(f.value)) << s;
+    }
+  }
+}
+
 TEST(NumeralTest, Separators) {
   struct {
     const char* token;
