@@ -489,12 +489,17 @@ Result<DateExtractor> DateExtractor::Create() {
 
 std::vector<DateMention> DateExtractor::Extract(std::string_view text, Field field,
                                                 std::optional<CivilDate> published) const {
+  if (text.empty()) return {};
+  return Extract(FoldedTokens(text), field, published);
+}
+
+std::vector<DateMention> DateExtractor::Extract(const FoldedTokens& tokens, Field field,
+                                                std::optional<CivilDate> published) const {
   std::vector<DateMention> out;
-  if (text.empty()) return out;
-  const FoldedTokens tokens(text);
+  if (tokens.size() == 0) return out;
   std::vector<RawDate> raw;
   Parser(lexicon_->words, tokens).Run(&raw);
-  ResolveDates(text, field, published, raw, &out);
+  ResolveDates(tokens.text(), field, published, raw, &out);
   return out;
 }
 

@@ -12,6 +12,7 @@
 #include "core/analysis.h"
 #include "core/status.h"
 #include "core/time.h"
+#include "text/word_table.h"
 
 namespace khabar::text {
 
@@ -25,6 +26,9 @@ class DateExtractor {
   // The dates of one field, in text order. `published` (the crawl or print day) resolves relative
   // expressions; without it their value is null. Const and thread-safe.
   std::vector<DateMention> Extract(std::string_view text, Field field,
+                                   std::optional<CivilDate> published) const;
+  // The same over a field already tokenized and folded (shared with the quote extractor).
+  std::vector<DateMention> Extract(const FoldedTokens& tokens, Field field,
                                    std::optional<CivilDate> published) const;
 
  private:

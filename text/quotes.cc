@@ -527,16 +527,28 @@ Result<QuoteExtractor> QuoteExtractor::Create() {
   return QuoteExtractor(std::move(lexicon));
 }
 
+namespace {
+
+// Cheap pre-scan: no quote mark, no quote.
+bool HasQuoteMark(std::string_view text) {
+  return text.find('"') != std::string_view::npos ||
+         text.find("\xC2\xAB") != std::string_view::npos ||
+         text.find("\xE2\x80\x9C") != std::string_view::npos ||
+         text.find("\xE2\x80\x9D") != std::string_view::npos;
+}
+
+}  // namespace
+
 std::vector<Quote> QuoteExtractor::Extract(std::string_view text, Field field,
                                            const std::vector<Entity>& entities) const {
+  if (!HasQuoteMark(text)) return {};
+  return Extract(FoldedTokens(text), field, entities);
+}
+
+std::vector<Quote> QuoteExtractor::Extract(const FoldedTokens& tokens, Field field,
+                                           const std::vector<Entity>& entities) const {
   std::vector<Quote> out;
-  // Cheap pre-scan: no quote mark, no quote.
-  if (text.find('"') == std::string_view::npos && text.find("\xC2\xAB") == std::string_view::npos &&
-      text.find("\xE2\x80\x9C") == std::string_view::npos &&
-      text.find("\xE2\x80\x9D") == std::string_view::npos) {
-    return out;
-  }
-  const FoldedTokens tokens(text);
+  if (!HasQuoteMark(tokens.text())) return out;
   QuoteParser(lexicon_->words, tokens, field, entities).Run(&out);
   return out;
 }

@@ -11,6 +11,7 @@
 
 #include "core/analysis.h"
 #include "core/status.h"
+#include "text/word_table.h"
 
 namespace khabar::text {
 
@@ -26,6 +27,9 @@ class QuoteExtractor {
   // after the attribution verb, named by its canonical form. Without entities the speaker is read
   // from the words after the verb, titles stripped. Const and thread-safe.
   std::vector<Quote> Extract(std::string_view text, Field field,
+                             const std::vector<Entity>& entities) const;
+  // The same over a field already tokenized and folded (shared with the date extractor).
+  std::vector<Quote> Extract(const FoldedTokens& tokens, Field field,
                              const std::vector<Entity>& entities) const;
 
  private:

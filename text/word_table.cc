@@ -99,7 +99,8 @@ void WordTable::Add(std::string_view phrase, int kind, int value) {
     if (e == std::string_view::npos) e = phrase.size();
     if (e > pos) {
       if (!key.empty()) {
-        phrase_heads_.insert(key);  // Every proper prefix of a phrase.
+        map_[key].head = true;  // Every proper prefix of a phrase.
+        prefixes_.set(Prefix(key));
         key.push_back(' ');
       }
       FoldAppend(phrase.substr(pos, e - pos), &key);
@@ -107,16 +108,18 @@ void WordTable::Add(std::string_view phrase, int kind, int value) {
     pos = e;
   }
   if (key.empty()) return;
-  map_[key] = {kind, value};
+  Entry& e = map_[key];
+  e.kind = kind;
+  e.value = value;
   prefixes_.set(Prefix(key));
 }
 
 std::optional<WordHit> WordTable::Find(std::string_view folded) const {
   auto it = map_.find(folded);
-  if (it == map_.end()) return std::nullopt;
+  if (it == map_.end() || it->second.kind == 0) return std::nullopt;
   WordHit h;
-  h.kind = it->second.first;
-  h.value = it->second.second;
+  h.kind = it->second.kind;
+  h.value = it->second.value;
   return h;
 }
 
@@ -124,19 +127,21 @@ std::optional<WordHit> WordTable::MatchFrom(const FoldedTokens& t, size_t i,
                                             std::string_view first) const {
   std::optional<WordHit> best;
   if (!MayHold(first)) return best;
-  if (auto it = map_.find(first); it != map_.end()) {
-    best = WordHit{it->second.first, it->second.second, 1, 0, false};
-  }
-  if (phrase_heads_.find(first) == phrase_heads_.end()) return best;
+  auto it = map_.find(first);
+  if (it == map_.end()) return best;
+  if (it->second.kind != 0) best = WordHit{it->second.kind, it->second.value, 1, 0, false};
+  if (!it->second.head) return best;
   std::string key(first);
   for (size_t k = 1; k <= 2 && i + k < t.size(); ++k) {
     if (t.tok(i + k).kind != TokenKind::kArabic) break;
     key.push_back(' ');
     key.append(t.key(i + k));
-    if (auto it = map_.find(key); it != map_.end()) {
-      best = WordHit{it->second.first, it->second.second, static_cast<int>(k + 1), 0, false};
+    auto phrase = map_.find(key);
+    if (phrase == map_.end()) break;
+    if (phrase->second.kind != 0) {
+      best = WordHit{phrase->second.kind, phrase->second.value, static_cast<int>(k + 1), 0, false};
     }
-    if (phrase_heads_.find(key) == phrase_heads_.end()) break;
+    if (!phrase->second.head) break;
   }
   return best;
 }

@@ -9,7 +9,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/status.h"
@@ -90,8 +89,12 @@ class WordTable {
   bool MayHold(std::string_view s) const { return s.size() < 4 || prefixes_.test(Prefix(s)); }
 
   std::bitset<4096> prefixes_;
-  std::unordered_map<std::string, std::pair<int, int>, Hash, Eq> map_;
-  std::unordered_set<std::string, Hash, Eq> phrase_heads_;
+  struct Entry {
+    int kind = 0;  // 0: no entry of its own, only the start of a longer phrase.
+    int value = 0;
+    bool head = false;  // A longer phrase starts with this key.
+  };
+  std::unordered_map<std::string, Entry, Hash, Eq> map_;
 };
 
 // Parses one TSV line into its three fields; false for comments, blanks and malformed lines.
