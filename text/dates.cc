@@ -22,7 +22,7 @@ constexpr std::array<std::string_view, kDateWordCount> kKindNames = {
     "unit",       "dir",         "this",        "mod",     "ord",         "yearword", "monthword",
     "dayword",    "calg",        "calh",        "from",    "same",        "nonyear",  "future",
     "every",      "block",       "notday",      "blessed", "agree",       "prep",     "qbare",
-    "notdayprev", "gmonth_rare", "to",          "since",   "contract"};
+    "notdayprev", "gmonth_rare", "to",          "since",   "contract",    "firstday"};
 
 static_assert(!kKindNames.back().empty(), "every DateWord needs a name in kKindNames");
 
@@ -246,8 +246,13 @@ class Parser {
     int d = 0;
     const bool digits = Day(j, &d);
     if (!digits) {
-      if (K(j) != kOrd || V(j) < 1 || K(j + 1) != kFrom) return false;
-      d = V(j);
+      if (K(j) == kFirstDay) {  // "ghurrat Shawwal": the first day of the month.
+        d = 1;
+      } else if (K(j) != kOrd || V(j) < 1 || K(j + 1) != kFrom) {
+        return false;
+      } else {
+        d = V(j);
+      }
     }
     size_t k = j + 1;
     if (K(k) == kFrom) ++k;

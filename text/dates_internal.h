@@ -47,6 +47,7 @@ enum DateWord : int {
   kTo,
   kSince,
   kContract,
+  kFirstDay,
   kDateWordCount,
 };
 
