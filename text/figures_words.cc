@@ -69,6 +69,35 @@ void NormalizeInto(std::string_view text, size_t a, size_t b, char* out, size_t*
     size_t len;
     const char32_t cp = Decode(text, i, &len);
     i += len;
+    // Fast path for the Arabic block; the same folding as FoldCodePoint().
+    if (cp >= 0x0621 && cp <= 0x0670) {
+      char32_t f = cp;
+      switch (cp) {
+        case 0x0622:  // Alef with madda, hamza above, hamza below: alef.
+        case 0x0623:
+        case 0x0625:
+          f = 0x0627;
+          break;
+        case 0x0649:
+          f = 0x064A;
+          break;  // Alef maqsura: yeh.
+        case 0x0629:
+          f = 0x0647;
+          break;  // Teh marbuta: heh.
+        default:
+          break;
+      }
+      if ((cp >= 0x064B && cp <= 0x0655) || cp == 0x0670 || cp == 0x0640) continue;  // Marks.
+      if (cp >= 0x0660 && cp <= 0x0669) {
+        out[(*pos)++] = static_cast<char>('0' + (cp - 0x0660));
+        continue;
+      }
+      if (cp < 0x0656) {
+        out[(*pos)++] = static_cast<char>(0xC0 | (f >> 6));
+        out[(*pos)++] = static_cast<char>(0x80 | (f & 0x3F));
+        continue;
+      }
+    }
     const int n = FoldCodePoint(cp, folded);
     for (int k = 0; k < n; ++k) {
       const char32_t f = folded[k];
