@@ -27,11 +27,17 @@ enum QuoteWord : int {
   kThat,
   kLink,
   kRelative,
-  kHead
+  kHead,
+  kSaying,
+  kFrom,
+  kSource,
+  kQuoteWordCount
 };
 
-constexpr std::array<std::string_view, 10> kKindNames = {
-    "", "verb", "carry", "title", "person", "stop", "that", "link", "relative", "head"};
+constexpr std::array<std::string_view, kQuoteWordCount> kKindNames = {
+    "",     "verb",     "carry", "title",  "person", "stop",  "that",
+    "link", "relative", "head",  "saying", "from",   "source"};
+static_assert(!kKindNames.back().empty(), "every QuoteWord needs a name in kKindNames");
 
 int KindOf(std::string_view name) {
   for (size_t k = 1; k < kKindNames.size(); ++k) {
@@ -421,17 +427,46 @@ class QuoteParser {
         *speaker = subject.empty() ? SpeakerAt(i) : subject;
         return true;
       }
+      if (K(i) == kSaying) {  // "naqala an X qawlahu": the speaker follows "an" (from).
+        *speaker = SpeakerAt(i);
+        for (size_t a = i; a-- > floor && a + 10 > i;) {
+          if (SentenceEnd(a)) break;
+          if (K(a) != kFrom) continue;
+          size_t k = a + 1;
+          while (k < i && Comma(k)) ++k;
+          const ParsedName p = k < i ? ParseName(k, i) : ParsedName{};
+          if (p.kind != NameKind::kNone) *speaker = std::string(Bytes(p.tb, p.te - 1));
+          break;
+        }
+        return true;
+      }
       if (NewlineBefore(i)) break;  // The first token of the paragraph.
     }
-    // <<...>>, said someone.
-    for (size_t i = s.close + 1; i < t_.size() && i <= s.close + 3; ++i) {
+    // <<...>>, said someone; <<...>>, according to someone / as he put it.
+    for (size_t i = s.close + 1; i < t_.size() && i <= s.close + 4; ++i) {
       if (K(i) == kVerb) {
         *complementizer = true;
         *speaker = VerbSubject(i);
         if (speaker->empty()) *speaker = SpeakerAt(i);
         return true;
       }
-      if (!Comma(i)) break;
+      if (K(i) == kSource || K(i) == kSaying) {
+        *complementizer = true;
+        size_t k = i + 1;
+        if (k < t_.size() && K(k) == kNone && t_.tok(k).kind == TokenKind::kArabic) {
+          const size_t limit = SubjectLimit(k);
+          const ParsedName p = ParseName(k, limit);
+          if (p.kind == NameKind::kName) {
+            *speaker = std::string(Bytes(p.tb, p.te - 1));
+            return true;
+          }
+        }
+        *speaker = SpeakerAt(s.open);
+        return true;
+      }
+      // Skip commas and "ala hadd" (as ... put it).
+      const std::string_view key = t_.key(i);
+      if (!Comma(i) && key != "\xD8\xB9\xD9\x84\xD9\x8A" && key != "\xD8\xAD\xD8\xAF") break;
     }
     // A headline or lead "Speaker: <<...>>": one to four words open the line and end at the colon.
     if (s.open >= 2 && t_.IsPunct(s.open - 1, ':')) {
