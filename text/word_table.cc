@@ -45,17 +45,32 @@ void FoldAppend(std::string_view word, std::string* out) {
       ++i;
       continue;
     }
-    if ((b == 0xD8 || b == 0xD9) && i + 1 < word.size()) {
+    if ((b == 0xD8 || b == 0xD9) && i + 1 < word.size() &&
+        (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80) {
       const unsigned char c = static_cast<unsigned char>(word[i + 1]);
       const char32_t cp = (static_cast<char32_t>(b & 0x1F) << 6) | (c & 0x3F);
-      const bool plain = (cp >= 0x0621 && cp <= 0x064A && cp != 0x0622 && cp != 0x0623 &&
-                          cp != 0x0625 && cp != 0x0629 && cp != 0x0640 && cp != 0x0649) &&
-                         (c & 0xC0) == 0x80;
-      if (plain) {
-        out->append(word.data() + i, 2);
-        i += 2;
-        continue;
+      switch (cp) {
+        case 0x0622:  // Alef with madda, hamza above, hamza below -> alef.
+        case 0x0623:
+        case 0x0625:
+          out->append("\xD8\xA7", 2);
+          break;
+        case 0x0649:
+          out->append("\xD9\x8A", 2);
+          break;  // Alef maqsura -> yeh.
+        case 0x0629:
+          out->append("\xD9\x87", 2);
+          break;  // Teh marbuta -> heh.
+        default:
+          if ((cp >= 0x064B && cp <= 0x0655) || cp == 0x0640) break;  // Harakat, tatweel.
+          if (cp < 0x0621 || cp > 0x064A) {
+            FoldSlow(word, &i, out);
+            continue;
+          }
+          out->append(word.data() + i, 2);
       }
+      i += 2;
+      continue;
     }
     FoldSlow(word, &i, out);
   }
@@ -100,7 +115,7 @@ void WordTable::Add(std::string_view phrase, int kind, int value) {
     if (e > pos) {
       if (!key.empty()) {
         map_[key].head = true;  // Every proper prefix of a phrase.
-        prefixes_.set(Prefix(key));
+        if (key.find(' ') == std::string::npos) sketches_.set(Sketch(key));
         key.push_back(' ');
       }
       FoldAppend(phrase.substr(pos, e - pos), &key);
@@ -111,7 +126,7 @@ void WordTable::Add(std::string_view phrase, int kind, int value) {
   Entry& e = map_[key];
   e.kind = kind;
   e.value = value;
-  prefixes_.set(Prefix(key));
+  if (key.find(' ') == std::string::npos) sketches_.set(Sketch(key));
 }
 
 std::optional<WordHit> WordTable::Find(std::string_view folded) const {

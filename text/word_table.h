@@ -79,16 +79,18 @@ class WordTable {
   };
   std::optional<WordHit> MatchFrom(const FoldedTokens& t, size_t i, std::string_view first) const;
 
-  // A cheap pre-check before hashing: the first four bytes (two Arabic letters) of every key and
-  // phrase head. Most words of a text fail it.
-  static size_t Prefix(std::string_view s) {
-    size_t h = s.size() < 4 ? 4096 + s.size() : 0;
-    for (size_t i = 0; i < 4 && i < s.size(); ++i) h = h * 31 + static_cast<unsigned char>(s[i]);
-    return h & 4095;
+  // A cheap pre-check before hashing: a 64K-bit filter over the length and the first and last
+  // bytes of every single-word key (words and phrase heads). Most words of a text fail it.
+  static size_t Sketch(std::string_view s) {
+    size_t h = s.size();
+    for (size_t i = 0; i < 6 && i < s.size(); ++i) h = h * 131 + static_cast<unsigned char>(s[i]);
+    if (s.size() > 6) h = h * 131 + static_cast<unsigned char>(s[s.size() - 1]);
+    if (s.size() > 7) h = h * 131 + static_cast<unsigned char>(s[s.size() - 2]);
+    return (h ^ (h >> 16)) & 0xFFFF;
   }
-  bool MayHold(std::string_view s) const { return s.size() < 4 || prefixes_.test(Prefix(s)); }
+  bool MayHold(std::string_view s) const { return sketches_.test(Sketch(s)); }
 
-  std::bitset<4096> prefixes_;
+  std::bitset<65536> sketches_;
   struct Entry {
     int kind = 0;  // 0: no entry of its own, only the start of a longer phrase.
     int value = 0;
