@@ -11,19 +11,6 @@ namespace {
 constexpr char kMagic[8] = {'K', 'N', 'E', 'R', 'M', 'D', 'L', '1'};
 constexpr float kForbidden = -1e30f;
 
-// kPenalty[p][t]: 0 when tag t may follow tag p (p == kNumTags: the start), else kForbidden.
-struct PenaltyTable {
-  float v[kNumTags + 1][kNumTags];
-};
-constexpr PenaltyTable MakePenalties() {
-  PenaltyTable table{};
-  for (int p = 0; p <= kNumTags; ++p) {
-    for (int t = 0; t < kNumTags; ++t) table.v[p][t] = TransitionAllowed(p, t) ? 0 : kForbidden;
-  }
-  return table;
-}
-constexpr PenaltyTable kPenalty = MakePenalties();
-
 template <typename T>
 void Put(std::string* out, const T& v) {
   out->append(reinterpret_cast<const char*>(&v), sizeof(T));
@@ -55,10 +42,14 @@ void Viterbi(const float* emissions, int n, const float* transitions, std::vecto
     const float* e = emissions + static_cast<size_t>(i) * kNumTags;
     uint8_t* bp = back->data() + static_cast<size_t>(i) * kNumTags;
     for (int t = 0; t < kNumTags; ++t) {
+      // O and B-X may follow any tag; I-X only B-X or I-X (tags t - 1 and t).
+      const bool inside = t != 0 && t % 2 == 0;
+      const int first = inside ? t - 1 : 0;
+      const int last = inside ? t : kNumTags - 1;
       float best = -std::numeric_limits<float>::infinity();
-      int arg = 0;
-      for (int p = 0; p < kNumTags; ++p) {
-        const float s = prev[p] + transitions[p * kNumTags + t] + kPenalty.v[p][t];
+      int arg = first;
+      for (int p = first; p <= last; ++p) {
+        const float s = prev[p] + transitions[p * kNumTags + t];
         if (s > best) {
           best = s;
           arg = p;

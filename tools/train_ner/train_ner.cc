@@ -43,6 +43,7 @@ struct Options {
   double o_penalty = 0;  // Ablation: train without lexicon/gazetteer.tsv.
   double min_weight = 0.05;
   unsigned seed = 1;
+  int models = 1;  // Perceptrons averaged (each on its own shuffle).
 };
 
 // A sentence as feature ids (index into the weight rows; -1: unseen in training).
@@ -86,9 +87,13 @@ class Trainer {
     return e;
   }
 
+  // Zero weights, ready to learn.
   void Allocate() {
     w_.assign(keys_.size() * kNumTags, 0);
     u_.assign(keys_.size() * kNumTags, 0);
+    std::fill(trans_, trans_ + kNumTransitions, 0.0f);
+    std::fill(utrans_, utrans_ + kNumTransitions, 0.0f);
+    c_ = 0;
   }
 
   // One perceptron step on a sentence.
@@ -220,23 +225,29 @@ int Run(const Options& opt) {
   std::vector<Encoded> etrain, edev;
   for (const Sentence& s : train) etrain.push_back(tr.Encode(s, true));
   for (const Sentence& s : dev) edev.push_back(tr.Encode(s, false));
-  tr.Allocate();
   std::fprintf(stderr, "train %zu sentences, dev %zu, %zu features\n", etrain.size(), edev.size(),
                tr.keys().size());
-  std::mt19937 rng(opt.seed);
-  std::vector<size_t> order(etrain.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::vector<float> w;
-  float trans[kNumTransitions];
-  for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
-    std::shuffle(order.begin(), order.end(), rng);
-    for (size_t i : order) tr.Learn(etrain[i]);
-    if (!edev.empty()) {
-      tr.Average(&w, trans, opt.o_penalty);
-      Score(tr, edev, w, trans, epoch);
+  // --models N trains N perceptrons on different shuffles and averages their weights.
+  std::vector<float> w(tr.keys().size() * kNumTags, 0), wm;
+  float trans[kNumTransitions] = {}, tm[kNumTransitions];
+  for (int m = 0; m < opt.models; ++m) {
+    std::mt19937 rng(opt.seed + static_cast<unsigned>(m));
+    std::vector<size_t> order(etrain.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    tr.Allocate();
+    for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
+      std::shuffle(order.begin(), order.end(), rng);
+      for (size_t i : order) tr.Learn(etrain[i]);
+      if (!edev.empty() && (opt.models == 1 || epoch == opt.epochs)) {
+        tr.Average(&wm, tm, opt.o_penalty);
+        Score(tr, edev, wm, tm, epoch);
+      }
     }
+    tr.Average(&wm, tm, opt.o_penalty);
+    for (size_t i = 0; i < w.size(); ++i) w[i] += wm[i] / static_cast<float>(opt.models);
+    for (int i = 0; i < kNumTransitions; ++i) trans[i] += tm[i] / static_cast<float>(opt.models);
   }
-  tr.Average(&w, trans, opt.o_penalty);
+  if (!edev.empty() && opt.models > 1) Score(tr, edev, w, trans, 0);
   std::vector<uint64_t> keys;
   std::vector<float> rows;
   for (size_t r = 0; r < tr.keys().size(); ++r) {
@@ -279,6 +290,8 @@ int main(int argc, char** argv) {
       opt.no_gazetteer = value == "1";
     } else if (flag == "--o-penalty") {
       opt.o_penalty = std::stod(value);
+    } else if (flag == "--models") {
+      opt.models = std::stoi(value);
     } else if (flag == "--epochs") {
       opt.epochs = std::stoi(value);
     } else if (flag == "--min-weight") {
