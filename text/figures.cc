@@ -19,6 +19,7 @@ namespace {
 constexpr std::string_view kWaw = "\u0648";
 constexpr std::string_view kBeh = "\u0628";
 constexpr std::string_view kLam = "\u0644";
+constexpr std::string_view kKaf = "\u0643";
 constexpr std::string_view kArticle = "\u0627\u0644";
 constexpr std::string_view kMin = "\u0645\u0646";                       // min "from"
 constexpr std::string_view kSifr = "\u0635\u0641\u0631";                // sifr "zero"
@@ -116,7 +117,10 @@ std::string Reader::CountedNoun(size_t i) const {
   if (!IsArabic(i) || i >= w_.size()) return {};
   const std::string_view norm = w_[i].norm;
   if (norm.size() < 6 || StartsWith(norm, kArticle) || lex_.IsStopWord(norm)) return {};
-  if (StartsWith(norm, kLam) || StartsWith(norm, kBeh)) {
+  if (i > 0 && w_[i].paragraph != w_[i - 1].paragraph) return {};
+  // wa-l-markaz: a conjunction before a definite word starts a new phrase.
+  if (StartsWith(norm, kWaw) && StartsWith(norm.substr(kWaw.size()), kArticle)) return {};
+  if (StartsWith(norm, kLam) || StartsWith(norm, kBeh) || StartsWith(norm, kKaf)) {
     // li-/bi- + noun is a prepositional phrase, not the counted noun; keep nouns that simply
     // start with these letters when the lexicon knows them (with or without tanween alef).
     std::string_view s = lex_.Singular(norm);
@@ -416,11 +420,27 @@ bool Reader::ReadWords(size_t i, Quantity* q) {
       q->counted = CountedNoun(p);
     }
   }
+  // "la'iban ithnan": two after a dual noun counts that noun.
+  if (single && nw->value == 2 && cls == NumberWordClass::kUnit && p != SIZE_MAX && IsArabic(p) &&
+      !StartsWith(Norm(p), kArticle) && Norm(p).size() > 8 &&
+      (EndsWith(Norm(p), "\u0627\u0646") || EndsWith(Norm(p), "\u064a\u0646")) &&
+      !lex_.IsStopWord(Norm(p))) {
+    q->counted = std::string(Norm(p).substr(0, Norm(p).size() - 4));
+    q->kind = FigureKind::kCount;
+  }
   // A definite tens word after a noun is an ordinal: al-qarn al-'ishrin (the 20th century).
   if (stem.definite && single && cls == NumberWordClass::kTens && q->unit == nullptr) return false;
   if (stem.definite && q->bare()) {
     // "al-ashhur al-sab'a", "al-mawasim al-sab'a": the noun comes before a definite number.
     if (p == SIZE_MAX || !IsArabic(p) || !StartsWith(Norm(p), kArticle)) return false;
+    // A nisba adjective between noun and number: al-masadir al-sa'udiyya al-thalatha.
+    if ((EndsWith(Norm(p), "\u064a\u0647") || EndsWith(Norm(p), "\u064a")) && p > 0 &&
+        IsArabic(p - 1) && StartsWith(Norm(p - 1), kArticle) && !lex_.IsStopWord(Norm(p - 1))) {
+      const std::string_view n2 = Norm(p - 1).substr(kArticle.size());
+      const std::string_view s2 = lex_.Singular(n2);
+      q->counted = s2.empty() ? std::string(n2) : std::string(s2);
+      return true;
+    }
     size_t consumed = 0;
     const std::string_view noun[1] = {Norm(p).substr(kArticle.size())};
     const UnitEntry* u = lex_.MatchUnit(std::span(noun, 1), &consumed);
@@ -429,7 +449,7 @@ bool Reader::ReadWords(size_t i, Quantity* q) {
       q->first = p;
       q->start = w_[p].start;
     } else {
-      const std::string_view s = lex_.Singular(Norm(p));
+      const std::string_view s = lex_.Singular(noun[0]);
       q->counted = s.empty() ? std::string(noun[0]) : std::string(s);
     }
   }
@@ -489,11 +509,16 @@ void Reader::ReadUnit(Quantity* q) {
       return;
     }
   }
-  // "ithnayn min al-la'ibin": a counted noun after "min".
-  if (q->words && Norm(j) == kMin && IsArabic(j + 1) && StartsWith(Norm(j + 1), kArticle)) {
-    const std::string_view s = lex_.Singular(Norm(j + 1).substr(kArticle.size()));
-    q->counted = s.empty() ? std::string(Norm(j + 1).substr(kArticle.size())) : std::string(s);
-    q->kind = FigureKind::kCount;
+  // "ithnayn min al-la'ibin", "6 min ashum al-bunuk": a counted noun after "min".
+  if (Norm(j) == kMin && IsArabic(j + 1) && !q->has_scale) {
+    std::string_view noun = Norm(j + 1);
+    const bool definite = StartsWith(noun, kArticle);
+    if (definite) noun.remove_prefix(kArticle.size());
+    const std::string_view s = lex_.Singular(noun);
+    if (!s.empty() || (definite && q->words)) {
+      q->counted = s.empty() ? std::string(noun) : std::string(s);
+      q->kind = FigureKind::kCount;
+    }
   }
 }
 

@@ -2,6 +2,7 @@
 // currencies named elsewhere in the sentence or paragraph (docs/design/figures.md).
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "text/figures_scan.h"
@@ -243,7 +244,12 @@ void CurrencyFromParagraph(const FiguresLexicon& lex, const FieldText& f,
 void InheritMoney(const FieldText& f, std::vector<Quantity>* qs) {
   for (size_t k = 0; k < qs->size(); ++k) {
     Quantity& q = (*qs)[k];
-    if (!q.bare() || (q.words && !q.has_scale)) continue;
+    if (!q.bare()) continue;
+    if (q.words && !q.has_scale) {
+      if (q.kind == FigureKind::kNumber && q.value == std::floor(q.value))
+        q.kind = FigureKind::kCount;
+      continue;
+    }
     // The last money figure of the same sentence.
     for (size_t m = k; m > 0; --m) {
       const Quantity& p = (*qs)[m - 1];
@@ -255,7 +261,12 @@ void InheritMoney(const FieldText& f, std::vector<Quantity>* qs) {
       }
       break;
     }
-    if (q.kind == FigureKind::kMoney || !q.has_scale) continue;
+    if (q.kind == FigureKind::kMoney) continue;
+    if (!q.has_scale) {
+      // Bare integers are counts of something the text names elsewhere; decimals are readings.
+      q.kind = q.value == std::floor(q.value) ? FigureKind::kCount : FigureKind::kNumber;
+      continue;
+    }
     // A headline figure repeated with its currency elsewhere.
     for (const Quantity& p : *qs) {
       if (p.kind == FigureKind::kMoney && !p.currency.empty() && p.value == q.value) {
