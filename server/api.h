@@ -21,6 +21,11 @@ struct ApiOptions {
   std::string backup_dir;
 };
 
+// The OpenAPI 3 description of every route (server/openapi.json, embedded at build time).
+std::string_view OpenApiDocument();
+// {"routes":[{"method","path"}]}: what the router serves, for checking the description.
+std::string RoutesJson(const Router& router);
+
 class Api {
  public:
   Api(ingest::Ingestor& ingestor, storage::Store& store, TaskPool& cpu, Metrics& metrics,

@@ -27,6 +27,12 @@ void Api::Register(Router& r) {
   r.Add("GET", "/readyz", bind(&Api::Ready));
   r.Add("GET", "/metrics", bind(&Api::RenderMetrics));
   r.Add("POST", "/v1/admin/backup", bind(&Api::Backup));
+  r.Add("GET", "/v1/admin/routes", [&r](HttpRequest&, Responder respond) {
+    respond(JsonResponse(RoutesJson(r)));
+  });
+  r.Add("GET", "/openapi.json", [](HttpRequest&, Responder respond) {
+    respond(JsonResponse(std::string(OpenApiDocument())));
+  });
 }
 
 void Api::PostArticle(HttpRequest& req, Responder respond) {

@@ -8,7 +8,29 @@
 #include "server/api.h"
 #include "server/http_status.h"
 
+extern "C" const char khabar_openapi_begin[];
+extern "C" const char khabar_openapi_end[];
+
 namespace khabar::server {
+
+std::string_view OpenApiDocument() {
+  return std::string_view(khabar_openapi_begin, khabar_openapi_end - khabar_openapi_begin);
+}
+
+std::string RoutesJson(const Router& router) {
+  protocol::JsonWriter w;
+  w.BeginObject();
+  w.Key("routes").BeginArray();
+  for (const auto& [method, path] : router.routes()) {
+    w.BeginObject();
+    w.Key("method").String(method);
+    w.Key("path").String(path);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return w.Take();
+}
 
 void Api::Stats(HttpRequest&, Responder respond) {
   const storage::StoreStats st = store_.Stats();

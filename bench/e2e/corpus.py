@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Writes a benchmark corpus of real-shaped articles as NDJSON, one article a line.
+"""Writes a benchmark corpus of real-shaped Arabic news articles as NDJSON, one article a line.
 
-The texts are the real news articles of ../shared/data (dev set and seed), repeated with unique ids
-and small variations so that every article is distinct. Usage:
-  corpus.py --count 20000 --out /tmp/corpus.ndjson [--shared ../shared]
+Articles are composed from real sentences: the paragraphs of the development news articles and
+the sentences of the ANERcorp training part in ../shared/data, drawn at random, so that the
+vocabulary and term frequencies look like news rather than like a few repeated texts.
+  corpus.py --count 100000 --out /tmp/corpus.ndjson [--shared ../shared] [--prefix bench]
 """
 import argparse
 import json
@@ -18,22 +19,40 @@ ap.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), ".."
 ap.add_argument("--seed", type=int, default=7)
 args = ap.parse_args()
 
-texts = []
+paragraphs, titles, sources = [], [], []
 with open(os.path.join(args.shared, "data", "dev", "news-dev-gold.jsonl"), encoding="utf-8") as f:
     for line in f:
         d = json.loads(line)
         title, _, body = d["text"].partition("\n")
-        texts.append((title, body, d.get("source", "dev"), d.get("published_at") or "2015-08-06"))
-with open(os.path.join(args.shared, "data", "seed", "seed-article.txt"), encoding="utf-8") as f:
-    title, _, body = f.read().partition("\n")
-    texts.append((title, body, "seed", "2024-02-10"))
+        titles.append(title)
+        sources.append(d.get("source", "dev"))
+        paragraphs += [p for p in body.split("\n") if len(p) > 40]
+sentence, ner_sentences = [], []
+with open(os.path.join(args.shared, "data", "ner", "anercorp-train.conll"), encoding="utf-8") as f:
+    for line in f:
+        parts = line.split()
+        if not parts:
+            continue
+        if parts[0] in (".", "$#$") and sentence:
+            sentence.append(".")
+            if len(sentence) > 6:
+                ner_sentences.append(" ".join(sentence))
+            sentence = []
+        elif parts[0] != "$#$":
+            sentence.append(parts[0])
 
 rng = random.Random(args.seed)
 with open(args.out, "w", encoding="utf-8") as out:
     for i in range(args.count):
-        title, body, source, day = texts[i % len(texts)]
-        paragraphs = body.split("\n")
-        rng.shuffle(paragraphs)
-        art = {"id": f"{args.prefix}-{i}", "title": title, "body": "\n".join(paragraphs),
-               "published_at": day, "source": source, "tags": ["bench"]}
+        body = []
+        for _ in range(rng.randint(4, 9)):
+            if rng.random() < 0.5:
+                body.append(rng.choice(paragraphs))
+            else:
+                body.append(" ".join(rng.choice(ner_sentences) for _ in range(rng.randint(1, 3))))
+        title = rng.choice(titles) if rng.random() < 0.3 else " ".join(rng.choice(ner_sentences).split()[:9])
+        day = 1 + rng.randrange(365)
+        published = f"2015-{1 + (day - 1) // 31 % 12:02d}-{1 + (day - 1) % 28:02d}"
+        art = {"id": f"{args.prefix}-{i}", "title": title, "body": "\n".join(body),
+               "published_at": published, "source": rng.choice(sources), "tags": ["bench"]}
         out.write(json.dumps(art, ensure_ascii=False) + "\n")
