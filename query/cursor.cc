@@ -11,7 +11,8 @@ constexpr std::string_view kAlphabet =
 constexpr std::array<int8_t, 256> DecodeTable() {
   std::array<int8_t, 256> t{};
   for (auto& v : t) v = -1;
-  for (size_t i = 0; i < kAlphabet.size(); ++i) t[static_cast<uint8_t>(kAlphabet[i])] = static_cast<int8_t>(i);
+  for (size_t i = 0; i < kAlphabet.size(); ++i)
+    t[static_cast<uint8_t>(kAlphabet[i])] = static_cast<int8_t>(i);
   return t;
 }
 
@@ -25,7 +26,8 @@ std::string EncodeCursor(std::string_view bytes) {
   size_t i = 0;
   for (; i + 3 <= bytes.size(); i += 3) {
     const uint32_t n = (static_cast<uint8_t>(bytes[i]) << 16) |
-                       (static_cast<uint8_t>(bytes[i + 1]) << 8) | static_cast<uint8_t>(bytes[i + 2]);
+                       (static_cast<uint8_t>(bytes[i + 1]) << 8) |
+                       static_cast<uint8_t>(bytes[i + 2]);
     out.push_back(kAlphabet[(n >> 18) & 63]);
     out.push_back(kAlphabet[(n >> 12) & 63]);
     out.push_back(kAlphabet[(n >> 6) & 63]);
@@ -68,17 +70,20 @@ CursorWriter& CursorWriter::Byte(uint8_t v) {
 }
 
 CursorWriter& CursorWriter::U16(uint16_t v) {
-  for (int shift = 8; shift >= 0; shift -= 8) bytes_.push_back(static_cast<char>((v >> shift) & 0xFF));
+  for (int shift = 8; shift >= 0; shift -= 8)
+    bytes_.push_back(static_cast<char>((v >> shift) & 0xFF));
   return *this;
 }
 
 CursorWriter& CursorWriter::U32(uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) bytes_.push_back(static_cast<char>((v >> shift) & 0xFF));
+  for (int shift = 24; shift >= 0; shift -= 8)
+    bytes_.push_back(static_cast<char>((v >> shift) & 0xFF));
   return *this;
 }
 
 CursorWriter& CursorWriter::U64(uint64_t v) {
-  for (int shift = 56; shift >= 0; shift -= 8) bytes_.push_back(static_cast<char>((v >> shift) & 0xFF));
+  for (int shift = 56; shift >= 0; shift -= 8)
+    bytes_.push_back(static_cast<char>((v >> shift) & 0xFF));
   return *this;
 }
 

@@ -4,6 +4,7 @@
 
 #include "core/task_pool.h"
 #include "query/search.h"
+#include "server/api_entities.h"
 #include "server/api_search.h"
 #include "server/config.h"
 #include "server/log.h"
@@ -49,6 +50,8 @@ int RunServe(int argc, const char* const* argv) {
     Api api(ingestor, **store, cpu, metrics, c.api);
     Router router;
     api.Register(router);
+    EntityApi entity_api(**store, *terms, cpu);
+    entity_api.Register(router);
     query::Searcher searcher(**store, *terms);
     SearchApi search_api(searcher, cpu);
     search_api.Register(router);
