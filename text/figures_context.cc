@@ -188,6 +188,20 @@ void FindQualifier(const FiguresLexicon& lex, const FieldText& f, Quantity* q) {
       return;
     }
   }
+  // "tajawaza 'adad i'adat al-nashr hatta hadhihi al-lahza 296 alfan": the figure is the object
+  // of an exceeding verb a few words back, with no other number or punctuation between.
+  for (size_t k = b + 1, steps = 0; k > 0 && steps < kVerbWindow; --k, ++steps) {
+    const Word& v = w[k - 1];
+    if (v.kind != TokenKind::kArabic || v.sentence != w[b].sentence) break;
+    const QualifierEntry* e = lex.QualifierFarVerb(v.norm);
+    if (e == nullptr && (StartsWith(v.norm, kWaw) || StartsWith(v.norm, "\u0641"))) {
+      e = lex.QualifierFarVerb(v.norm.substr(2));
+    }
+    if (e != nullptr) {
+      q->qualifier = e->qualifier;
+      return;
+    }
+  }
 }
 
 // A conversion in brackets right after a figure inherits its qualifier: (5.33 milyar dular).

@@ -194,6 +194,8 @@ Status FiguresLexicon::ParseQualifiers(std::string_view tsv) {
       qualifiers_after_by_first_[e.words.front()].push_back(index);
     } else if (c[2] == "an") {
       qualifier_verbs_[e.words.front()] = index;
+    } else if (c[2] == "verb") {
+      qualifier_far_verbs_[e.words.front()] = index;
     } else {
       return false;
     }
@@ -413,6 +415,11 @@ const QualifierEntry* FiguresLexicon::QualifierAfter(std::span<const std::string
     }
   }
   return best;
+}
+
+const QualifierEntry* FiguresLexicon::QualifierFarVerb(std::string_view word) const {
+  const auto it = qualifier_far_verbs_.find(word);
+  return it == qualifier_far_verbs_.end() ? nullptr : &qualifiers_[it->second];
 }
 
 const QualifierEntry* FiguresLexicon::QualifierVerb(std::string_view word) const {

@@ -89,6 +89,8 @@ class FiguresLexicon {
                                        size_t* consumed) const;
   // A comparative verb for "... 'an N" (see figures_qualifiers.tsv, position "an").
   const QualifierEntry* QualifierVerb(std::string_view word) const;
+  // A verb whose object is the figure a few words later (position "verb": tajawaza).
+  const QualifierEntry* QualifierFarVerb(std::string_view word) const;
 
   bool BlocksBefore(std::string_view word) const { return block_before_.contains(word); }
   bool BlocksAfter(std::string_view word) const { return block_after_.contains(word); }
@@ -134,6 +136,7 @@ class FiguresLexicon {
   Map<std::vector<uint32_t>> qualifiers_before_by_last_;
   Map<std::vector<uint32_t>> qualifiers_after_by_first_;
   Map<uint32_t> qualifier_verbs_;
+  Map<uint32_t> qualifier_far_verbs_;
   Set block_before_;
   Set block_after_;
   Set ordinals_;
