@@ -128,10 +128,12 @@ class Resolver {
     }
   }
 
-  // Returns the value of mention i; sets *hijri for Hijri mentions.
-  std::string Resolve(size_t i, std::string* hijri) {
+  // Returns the value of mention i; sets *hijri for Hijri mentions and *calendar_hijri when the
+  // mention is written in (or, as "10" of "10 to 15 Shawwal", inherits) the Hijri calendar.
+  std::string Resolve(size_t i, std::string* hijri, bool* calendar_hijri) {
     RawDate r = raw_[i];
     Inherit(i, &r);
+    *calendar_hijri = r.hijri;
     std::string v;
     switch (r.type) {
       case RawType::kYear:
@@ -373,9 +375,12 @@ void ResolveDates(std::string_view text, Field field, std::optional<CivilDate> p
     const RawDate& r = raw[i];
     DateMention m;
     m.text = std::string(text.substr(r.start, r.end - r.start));
-    m.value = resolver.Resolve(i, &m.hijri);
-    m.type = TypeName(r);
-    m.calendar = r.hijri ? khabar::Calendar::kHijri : khabar::Calendar::kGregorian;
+    bool hijri = r.hijri;
+    m.value = resolver.Resolve(i, &m.hijri, &hijri);
+    RawDate typed = r;
+    typed.hijri = hijri;
+    m.type = TypeName(typed);
+    m.calendar = hijri ? khabar::Calendar::kHijri : khabar::Calendar::kGregorian;
     m.span = Span{field, r.start, r.end};
     out->push_back(std::move(m));
   }
