@@ -268,10 +268,7 @@ class QuoteParser {
     size_t j = k;
     while (j < limit && j < k + 4 &&
            (t_.tok(j).kind == TokenKind::kArabic || t_.tok(j).kind == TokenKind::kLatin)) {
-      const int kind = K(j);
-      if (kind != kNone && kind != kLink) break;
-      if (kind == kLink && j == k) break;
-      if (kind == kLink) break;
+      if (K(j) != kNone || t_.key(j).size() <= 2) break;  // A lexicon word or a lone clitic.
       ++j;
     }
     return j;
@@ -291,7 +288,14 @@ class QuoteParser {
       std::string name = p.te == p.tb + 1 && !Definite(p.tb)
                              ? Fullest(std::string(Bytes(p.tb, p.te - 1)), p.tb, p.te)
                              : std::string(Bytes(p.tb, p.te - 1));
-      const Entity* e = EntityOver(t_.tok(p.tb).start, t_.tok(p.te - 1).end);
+      const uint32_t from = t_.tok(p.tb).start, to = t_.tok(p.te - 1).end;
+      for (const Entity& inside : entities_) {  // "li-munazzamat OPEC Mohammed Barkindo".
+        if (inside.span.field == field_ && inside.type == EntityType::kPerson &&
+            inside.span.start >= from && inside.span.end <= to && inside.span.start > from) {
+          return NameOf(inside);
+        }
+      }
+      const Entity* e = EntityOver(from, to);
       // The entity's canonical form when it extends the name (Buffett -> Warren Buffett).
       if (e != nullptr && Words(NameOf(*e)) > Words(name) &&
           NameOf(*e).find(Bytes(p.te - 1, p.te - 1)) != std::string::npos) {
@@ -314,14 +318,17 @@ class QuoteParser {
 
   // A subject before its verb ("wa-kanat Rice qalat"): the name word right before the verb.
   std::string SubjectBefore(size_t v) const {
-    if (v == 0) return {};
-    const size_t p = v - 1;
-    if (t_.tok(p).kind != TokenKind::kArabic || K(p) != kNone || Definite(p) || NewlineBefore(v) ||
-        t_.tok(p).end == t_.tok(v).start) {
-      return {};
+    size_t e = v;  // Skip "qad", "kana" between the subject and the verb.
+    while (e > 0 && e + 3 > v && K(e - 1) == kStop && !NewlineBefore(e)) --e;
+    size_t b = e;
+    while (b > 0 && b + 3 > e && K(b - 1) == kNone && t_.tok(b - 1).kind == TokenKind::kArabic &&
+           t_.key(b - 1).size() > 2 && !NewlineBefore(b)) {
+      --b;
     }
-    if (const Entity* e = EntityOver(t_.tok(p).start, t_.tok(p).end)) return NameOf(*e);
-    return Fullest(std::string(Bytes(p, p)), p, p + 1);
+    if (b == e) return {};
+    if (const Entity* en = EntityOver(t_.tok(b).start, t_.tok(e - 1).end)) return NameOf(*en);
+    if (e == b + 1) return Fullest(std::string(Bytes(b, b)), b, b + 1);
+    return std::string(Bytes(b, e - 1));
   }
 
   enum class NameKind : uint8_t { kNone, kName, kDescriptor, kPersonDescriptor };
@@ -443,7 +450,7 @@ class QuoteParser {
       if (NewlineBefore(i)) break;  // The first token of the paragraph.
     }
     // <<...>>, said someone; <<...>>, according to someone / as he put it.
-    for (size_t i = s.close + 1; i < t_.size() && i <= s.close + 4; ++i) {
+    for (size_t i = s.close + 1; i < t_.size() && i <= s.close + 4 && !NewlineBefore(i); ++i) {
       if (K(i) == kVerb) {
         *complementizer = true;
         *speaker = VerbSubject(i);
