@@ -274,6 +274,12 @@ class QuoteParser {
     return j;
   }
 
+  enum class NameKind : uint8_t { kNone, kName, kDescriptor, kPersonDescriptor };
+  struct ParsedName {
+    NameKind kind = NameKind::kNone;
+    size_t tb = 0, te = 0;  // Tokens of the name or descriptor.
+  };
+
   // The subject named after the attribution verb at v. The words are read with the lexicon
   // (titles and their complements skipped); entities, when given, name the subject by its
   // canonical form, and find it where the words do not.
@@ -313,6 +319,26 @@ class QuoteParser {
       if (const Entity* e = EntityIn(t_.tok(v).end, to)) return NameOf(*e);
     }
     if (p.kind == NameKind::kNone) return SubjectBefore(v);
+    return NamedDescriptor(p);
+  }
+
+  // A title without a name ("the energy minister") named elsewhere in the field ("the energy
+  // minister Khalid al-Falih"): that name; else the descriptor as written.
+  std::string NamedDescriptor(const ParsedName& p) const {
+    for (size_t i = 0; i < t_.size(); ++i) {
+      if (i == p.tb || t_.key(i) != t_.key(p.tb)) continue;
+      bool same = true;  // The whole descriptor repeats.
+      for (size_t k = 1; k < p.te - p.tb && same; ++k) {
+        same = i + k < t_.size() && t_.key(i + k) == t_.key(p.tb + k);
+      }
+      if (!same) continue;
+      const ParsedName named = ParseName(i, SubjectLimit(i));
+      if (named.kind != NameKind::kName) continue;
+      const Entity* e = EntityOver(t_.tok(named.tb).start, t_.tok(named.te - 1).end);
+      return e != nullptr && e->type == EntityType::kPerson
+                 ? NameOf(*e)
+                 : std::string(Bytes(named.tb, named.te - 1));
+    }
     return std::string(Bytes(p.tb, p.te - 1));
   }
 
@@ -330,12 +356,6 @@ class QuoteParser {
     if (e == b + 1) return Fullest(std::string(Bytes(b, b)), b, b + 1);
     return std::string(Bytes(b, e - 1));
   }
-
-  enum class NameKind : uint8_t { kNone, kName, kDescriptor, kPersonDescriptor };
-  struct ParsedName {
-    NameKind kind = NameKind::kNone;
-    size_t tb = 0, te = 0;  // Tokens of the name or descriptor.
-  };
 
   ParsedName ParseName(size_t k, size_t limit) const {
     const int kind = K(k);
@@ -488,7 +508,9 @@ class QuoteParser {
         if (p.kind != NameKind::kNone) {
           *complementizer = false;  // Short texts after a bare "X:" stay terms.
           const Entity* e = EntityOver(t_.tok(p.tb).start, t_.tok(p.te - 1).end);
-          *speaker = e != nullptr ? NameOf(*e) : std::string(Bytes(p.tb, p.te - 1));
+          *speaker = e != nullptr                ? NameOf(*e)
+                     : p.kind == NameKind::kName ? std::string(Bytes(p.tb, p.te - 1))
+                                                 : NamedDescriptor(p);
           return true;
         }
       }

@@ -88,6 +88,15 @@ TEST_F(QuotesTest, CarriesTheSpeakerAndFindsTheFullestName) {
   EXPECT_EQ(q[2].speaker, "جون كيربي");
 }
 
+TEST_F(QuotesTest, NamesATitleFromItsOtherMention) {
+  const std::string text =
+      "وزير الطاقة: «الأسواق ستستعيد توازنها قريبا»\n"
+      "قال وزير الطاقة خالد الفالح إن السوق متوازنة.";
+  const auto q = Run(text);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "خالد الفالح");
+}
+
 TEST_F(QuotesTest, UsesEntitiesWhenGiven) {
   const std::string text =
       "وقال بافيت الرئيس التنفيذي لمجموعة «بيركشاير»: «كنت معجبا بنشاط الشركة»";
