@@ -20,6 +20,7 @@ namespace ner {
 // A word type seen before: its description and word-only scores.
 struct CachedWord {
   WordInfo info;
+  uint32_t norm_bytes;
   float scores[kNumTags];
 };
 
@@ -27,8 +28,8 @@ struct CachedWord {
 struct Scratch {
   FlatHashMap<uint32_t> cache;  // Word hash -> 1 + index into `cached`.
   std::vector<CachedWord> cached;
-  std::string norm;
-  std::vector<size_t> norm_end;
+  std::string norm;                  // The word being described.
+  std::vector<uint32_t> norm_bytes;  // Normalized length of each word of the sentence.
   std::vector<WordInfo> info;
   std::vector<uint64_t> features;
   std::vector<float> emissions;
@@ -156,11 +157,11 @@ void AddSpan(std::string_view text, Field field, const Token* tokens, const Word
   out->push_back(std::move(e));
 }
 
-// Describes word i of the sentence and sums its word-only feature weights, through the
-// per-article cache (news repeats its function words and names).
-void DescribeCached(const ner::Model& model, const ner::Lexicon& lex, std::string_view norm,
+// Describes word i of the sentence and sums its word-only feature weights, through the word
+// cache. The cache is keyed by the original bytes, so a known word is not even normalized.
+void DescribeCached(const ner::Model& model, const ner::Lexicon& lex, std::string_view word,
                     TokenKind kind, Scratch* s, size_t i) {
-  const uint64_t key = ner::Mix(ner::HashBytes(norm), static_cast<uint64_t>(kind));
+  const uint64_t key = ner::Mix(ner::HashBytes(word), static_cast<uint64_t>(kind));
   if (s->cached.size() >= kMaxCachedWords && s->cache.Find(key) == nullptr) {
     s->cache = ner::FlatHashMap<uint32_t>();
     s->cached.clear();
@@ -168,7 +169,10 @@ void DescribeCached(const ner::Model& model, const ner::Lexicon& lex, std::strin
   uint32_t& slot = s->cache[key];
   if (slot == 0) {
     CachedWord c;
-    ner::DescribeWord(lex, norm, kind, &c.info);
+    s->norm.clear();
+    NormalizeAppend(word, &s->norm);
+    ner::DescribeWord(lex, s->norm, kind, &c.info);
+    c.norm_bytes = static_cast<uint32_t>(s->norm.size());
     uint64_t features[ner::kNumWordFeatures];
     ner::WordOnlyFeatures(c.info, features);
     model.Score(features, ner::kNumWordFeatures, c.scores);
@@ -177,23 +181,18 @@ void DescribeCached(const ner::Model& model, const ner::Lexicon& lex, std::strin
   }
   const CachedWord& c = s->cached[slot - 1];
   s->info[i] = c.info;
+  s->norm_bytes[i] = c.norm_bytes;
   std::copy(c.scores, c.scores + ner::kNumTags, &s->emissions[i * ner::kNumTags]);
 }
 
 void TagSentence(const ner::Model& model, const ner::Lexicon& lex, std::string_view text,
                  Field field, const Token* tokens, size_t n, Scratch* s,
                  std::vector<WordRef>* words, std::vector<Entity>* out) {
-  s->norm.clear();
-  s->norm_end.clear();
-  for (size_t i = 0; i < n; ++i) {
-    NormalizeAppend(text.substr(tokens[i].start, tokens[i].end - tokens[i].start), &s->norm);
-    s->norm_end.push_back(s->norm.size());
-  }
   s->info.resize(n);
+  s->norm_bytes.resize(n);
   s->emissions.resize(n * ner::kNumTags);
   for (size_t i = 0; i < n; ++i) {
-    const size_t from = i == 0 ? 0 : s->norm_end[i - 1];
-    DescribeCached(model, lex, std::string_view(s->norm).substr(from, s->norm_end[i] - from),
+    DescribeCached(model, lex, text.substr(tokens[i].start, tokens[i].end - tokens[i].start),
                    tokens[i].kind, s, i);
   }
   ner::MarkPhrases(lex, s->info);
@@ -218,8 +217,7 @@ void TagSentence(const ner::Model& model, const ner::Lexicon& lex, std::string_v
                s->tags.data());
   TagKnown(lex, s->info, s->tags.data());
   for (size_t i = 0; i < n; ++i) {
-    const size_t from = i == 0 ? 0 : s->norm_end[i - 1];
-    const bool long_word = s->norm_end[i] - from >= kMinAnchorBytes;
+    const bool long_word = s->norm_bytes[i] >= kMinAnchorBytes;
     words->push_back(
         WordRef{field, tokens[i].start, tokens[i].end, s->info[i].stem,
                 s->tags[i] != 0 || !long_word || tokens[i].kind != TokenKind::kArabic});

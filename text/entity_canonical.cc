@@ -51,35 +51,47 @@ Word Bare(const Word& w) {
   return w.substr(p);
 }
 
-// Restricted Damerau-Levenshtein distance, capped at 2.
-int Distance(const Word& a, const Word& b) {
-  if (a.size() > b.size() + 1 || b.size() > a.size() + 1) return 2;
-  std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
-  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
-  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
+// A word of a mention, normalized, and without its article or one-letter clitic.
+struct MentionWord {
+  Word norm;
+  Word bare;
+};
+
+std::vector<MentionWord> MentionWords(std::string_view text) {
+  std::vector<MentionWord> out;
+  for (Word& w : Words(text)) {
+    Word bare = Bare(w);
+    out.push_back(MentionWord{std::move(w), std::move(bare)});
   }
-  return std::min(d[a.size()][b.size()], 2);
+  return out;
 }
 
-bool SameWord(const Word& a, const Word& b) {
-  if (a == b) return true;
-  const Word x = Bare(a), y = Bare(b);
-  if (x == y && x.size() >= 2) return true;
-  return x.size() >= 5 && y.size() >= 5 && Distance(x, y) <= 1;
+// True when a and b differ by one substitution, insertion, deletion or swap of neighbours.
+bool OneEditApart(const Word& a, const Word& b) {
+  const Word& s = a.size() <= b.size() ? a : b;  // The shorter.
+  const Word& l = a.size() <= b.size() ? b : a;
+  if (l.size() - s.size() > 1) return false;
+  size_t i = 0;
+  while (i < s.size() && s[i] == l[i]) ++i;
+  if (s.size() == l.size()) {
+    if (i == s.size()) return true;
+    if (s.substr(i + 1) == l.substr(i + 1)) return true;  // One substitution.
+    return i + 1 < s.size() && s[i] == l[i + 1] && s[i + 1] == l[i] &&
+           s.substr(i + 2) == l.substr(i + 2);  // One swap.
+  }
+  return s.compare(i, std::u32string::npos, l, i + 1, std::u32string::npos) == 0;
+}
+
+bool SameWord(const MentionWord& a, const MentionWord& b) {
+  if (a.norm == b.norm) return true;
+  if (a.bare == b.bare && a.bare.size() >= 2) return true;
+  return a.bare.size() >= 5 && b.bare.size() >= 5 && OneEditApart(a.bare, b.bare);
 }
 
 // True when `part` is `whole` or a run of its words ("بيسكوف" in "دميتري بيسكوف").
-bool PartOf(const std::vector<Word>& part, const std::vector<Word>& whole) {
+bool PartOf(const std::vector<MentionWord>& part, const std::vector<MentionWord>& whole) {
   if (part.empty() || part.size() > whole.size()) return false;
-  if (part.size() == 1 && Bare(part[0]).size() < 3) return false;
+  if (part.size() == 1 && part[0].bare.size() < 3) return false;
   for (size_t s = 0; s + part.size() <= whole.size(); ++s) {
     bool all = true;
     for (size_t k = 0; k < part.size() && all; ++k) all = SameWord(part[k], whole[s + k]);
@@ -165,8 +177,8 @@ void RefineMentions(std::vector<Entity>* mentions) {
 
 void AssignCanonicals(std::vector<Entity>* mentions) {
   std::vector<Entity>& m = *mentions;
-  std::vector<std::vector<Word>> words(m.size());
-  for (size_t i = 0; i < m.size(); ++i) words[i] = Words(m[i].text);
+  std::vector<std::vector<MentionWord>> words(m.size());
+  for (size_t i = 0; i < m.size(); ++i) words[i] = MentionWords(m[i].text);
   // Fullest mentions first; ties keep text order (title before body).
   std::vector<size_t> order(m.size());
   std::iota(order.begin(), order.end(), 0);

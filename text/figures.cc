@@ -151,10 +151,10 @@ bool Reader::DigitsAreNotAFigure(size_t i, const Numeral& n) const {
   if (i >= 2 && is_sep(i - 1) && IsNumber(i - 2)) return true;
   if (is_sep(i + 1) && IsNumber(i + 2)) return true;
   if (n.leading_zero && !n.has_fraction) return true;
-  const size_t p = Prev(i);
-  if (p != SIZE_MAX && IsArabic(p)) {
+  auto blocked_by = [&](size_t word) {
+    if (word == SIZE_MAX || !IsArabic(word)) return false;
     Stem stems[kMaxStems];
-    const int k = Stems(w_[p].norm, stems);
+    const int k = Stems(w_[word].norm, stems);
     for (int s = 0; s < k; ++s) {
       if (lex_.BlocksBefore(stems[s].bare) ||
           (stems[s].definite &&
@@ -162,6 +162,13 @@ bool Reader::DigitsAreNotAFigure(size_t i, const Numeral& n) const {
         return true;
       }
     }
+    return false;
+  };
+  const size_t p = Prev(i);
+  if (blocked_by(p)) return true;
+  // The second number of "bi-natija 2-1" shares the first one's context.
+  if (i >= 2 && IsPunct(w_[i - 1], "-") && IsNumber(i - 2) && blocked_by(Prev(i - 2))) return true;
+  if (p != SIZE_MAX && IsArabic(p)) {
     // al- + number is an ordinal (al-7), except inside "bayna al-1 wa 2" and before a unit
     // ("khilal al-24 sa'a").
     if (w_[p].norm == kArticle) {
@@ -271,6 +278,14 @@ size_t Reader::ReadScaleAndCompound(size_t j, CardinalBuilder* b, Quantity* q) {
         }
         if (nw != nullptr && stem.conj && stem.prefix_letters == 1 && b->Add(*nw, true)) {
           ++j;
+          // "thalatha malayin wa-nisf al-milyun": the scale repeated after the half.
+          Stem s2;
+          const NumberWord* again = NumberWordAt(j, &s2);
+          if (nw->cls == NumberWordClass::kFraction && again != nullptr && s2.definite &&
+              s2.prefix_letters == 0 && again->cls == NumberWordClass::kScale &&
+              again->value == b->last_scale()) {
+            ++j;
+          }
           continue;
         }
       }
@@ -307,7 +322,8 @@ bool Reader::ReadDigits(size_t i, Quantity* q) {
   // Years, Hijri years and long identifiers are not figures unless a unit or scale follows.
   if (q->unit == nullptr && !q->has_scale && !n->has_fraction && !n->grouped) {
     const double v = n->value;
-    if (n->integer_digits == 4 && v >= 1300 && v <= 2100) return false;
+    // Years: kept only if a range gives them a unit (bayna 1500 wa-2000 riyal).
+    if (n->integer_digits == 4 && v >= 1300 && v <= 2100) q->year_like = true;
     if (n->integer_digits >= 7 && q->counted.empty()) return false;  // Phone numbers.
   }
   if (q->unit == nullptr && q->counted.empty() && IsArabic(Prev(i))) {
@@ -375,7 +391,7 @@ bool Reader::ReadWords(size_t i, Quantity* q) {
   q->end = w_[j - 1].end;
   ReadUnit(q);
   const bool single = b.words() == 1;
-  if (q->bare() && (IsNumber(q->last) || (IsArabic(q->last) && NumberWordAt(q->last, &stem)))) {
+  if (q->bare() && q->last < w_.size() && w_[q->last].norm == w_[i].norm) {
     return false;  // "khams khams sanawat": a repeated word in the source.
   }
   const NumberWordClass cls = nw->cls;

@@ -53,7 +53,9 @@ struct Quantity {
   std::string currency;
   FigureKind kind = FigureKind::kNumber;
   Qualifier qualifier = Qualifier::kExact;
-  bool drop = false;  // Found not to be a figure by a context rule (a match score).
+  bool drop = false;
+  bool year_like = false;  // A bare 4-digit number between 1300 and 2100.  // Found not to be a
+                           // figure by a context rule (a match score).
   bool bare() const { return unit == nullptr && counted.empty(); }
 };
 
