@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 
+#include "text/quote_marks.h"
 #include "text/word_table.h"
 
 extern "C" const char khabar_quotes_words_begin[], khabar_quotes_words_end[];
@@ -46,26 +47,8 @@ int KindOf(std::string_view name) {
   return -1;
 }
 
-enum class Mark : uint8_t { kNone, kOpenGuillemet, kCloseGuillemet, kLeft, kRight, kAscii };
-
-Mark MarkOf(std::string_view key) {
-  if (key == "\"") return Mark::kAscii;
-  if (key == "\xC2\xAB") return Mark::kOpenGuillemet;
-  if (key == "\xC2\xBB") return Mark::kCloseGuillemet;
-  if (key == "\xE2\x80\x9C") return Mark::kLeft;
-  if (key == "\xE2\x80\x9D") return Mark::kRight;
-  return Mark::kNone;
-}
-
 constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // The article alef-lam.
-constexpr std::string_view kArabicQuestion = "\xD8\x9F";
 constexpr std::string_view kArabicComma = "\xD8\x8C";
-
-struct Segment {
-  size_t open = 0;
-  size_t close = 0;  // Closing mark, or the last token of the sentence when left open.
-  bool closed = true;
-};
 
 class QuoteParser {
  public:
@@ -78,28 +61,17 @@ class QuoteParser {
   }
 
   void Run(std::vector<Quote>* out) {
-    std::vector<Segment> segments;
-    FindSegments(&segments);
+    const std::vector<QuoteSegment> segments = FindQuoteSegments(t_);
     if (segments.empty()) return;
     ParseVerbs();
-    for (const Segment& s : segments) Emit(s, out);
+    for (const QuoteSegment& s : segments) Emit(s, out);
   }
 
  private:
   int K(size_t i) const { return i < hits_.size() && hits_[i] ? hits_[i]->kind : kNone; }
-  Mark M(size_t i) const {
-    return t_.tok(i).kind == TokenKind::kPunct ? MarkOf(t_.key(i)) : Mark::kNone;
-  }
-  bool NewlineBefore(size_t i) const {
-    if (i == 0) return false;
-    const std::string_view gap =
-        t_.text().substr(t_.tok(i - 1).end, t_.tok(i).start - t_.tok(i - 1).end);
-    return gap.find('\n') != std::string_view::npos;
-  }
-  bool SentenceEnd(size_t i) const {
-    return t_.IsPunct(i, '.') || t_.IsPunct(i, '!') || t_.IsPunct(i, '?') ||
-           (t_.tok(i).kind == TokenKind::kPunct && t_.key(i) == kArabicQuestion);
-  }
+  QuoteMark M(size_t i) const { return QuoteMarkAt(t_, i); }
+  bool NewlineBefore(size_t i) const { return text::NewlineBefore(t_, i); }
+  bool SentenceEnd(size_t i) const { return SentenceEndAt(t_, i); }
   bool Comma(size_t i) const {
     return t_.IsPunct(i, ',') || (t_.tok(i).kind == TokenKind::kPunct && t_.key(i) == kArabicComma);
   }
@@ -119,67 +91,6 @@ class QuoteParser {
     const std::string_view k = t_.key(i);
     return t_.tok(i).kind == TokenKind::kArabic && k.substr(0, 2) == "\xD9\x84" &&
            i + 1 < t_.size() && Definite(i + 1);
-  }
-
-  void FindSegments(std::vector<Segment>* out) const {
-    std::vector<std::pair<size_t, Mark>> stack;
-    auto close = [&](size_t i) {
-      const size_t open = stack.back().first;
-      stack.pop_back();
-      if (stack.empty()) out->push_back(Segment{open, i, true});
-    };
-    auto flush = [&](size_t end) {  // Paragraph end: an open quote runs to its sentence's end.
-      if (stack.empty()) return;
-      const size_t open = stack.front().first;
-      size_t last = end;
-      for (size_t k = open + 1; k < end; ++k) {
-        if (SentenceEnd(k)) {
-          last = k + 1;
-          break;
-        }
-      }
-      if (last > open + 1) out->push_back(Segment{open, last - 1, false});
-      stack.clear();
-    };
-    for (size_t i = 0; i < t_.size(); ++i) {
-      if (NewlineBefore(i)) flush(i);
-      const Mark m = M(i);
-      if (m == Mark::kNone) continue;
-      const bool space_before = i == 0 || t_.tok(i - 1).end != t_.tok(i).start;
-      const bool space_after = !t_.Glued(i);
-      switch (m) {
-        case Mark::kOpenGuillemet:
-          stack.emplace_back(i, m);
-          break;
-        case Mark::kCloseGuillemet:
-          if (!stack.empty()) close(i);
-          break;
-        case Mark::kLeft:
-          if (!stack.empty() && !space_before && space_after) {
-            close(i);
-          } else {
-            stack.emplace_back(i, m);
-          }
-          break;
-        case Mark::kRight:
-          if (!stack.empty()) {
-            close(i);
-          } else if (!space_after) {
-            stack.emplace_back(i, m);
-          }
-          break;
-        case Mark::kAscii:
-          if (!stack.empty() && (stack.back().second == Mark::kAscii || !space_before)) {
-            close(i);
-          } else {
-            stack.emplace_back(i, m);
-          }
-          break;
-        case Mark::kNone:
-          break;
-      }
-    }
-    flush(t_.size());
   }
 
   // The speaker named after every attribution verb, in text order.
@@ -255,7 +166,7 @@ class QuoteParser {
   size_t SubjectLimit(size_t k) const {
     const size_t cap = std::min(t_.size(), k + 16);
     for (size_t i = k; i < cap; ++i) {
-      if (K(i) == kThat || t_.IsPunct(i, ':') || M(i) != Mark::kNone || SentenceEnd(i) ||
+      if (K(i) == kThat || t_.IsPunct(i, ':') || M(i) != QuoteMark::kNone || SentenceEnd(i) ||
           NewlineBefore(i)) {
         return i;
       }
@@ -442,7 +353,7 @@ class QuoteParser {
   }
 
   // The attribution of a quote opening at `open`: the nearest verb before it in the sentence.
-  bool Attribution(const Segment& s, std::string* speaker, bool* complementizer) const {
+  bool Attribution(const QuoteSegment& s, std::string* speaker, bool* complementizer) const {
     *complementizer = s.open > 0 && (t_.IsPunct(s.open - 1, ':'));
     const size_t floor = s.open > 40 ? s.open - 40 : 0;
     for (size_t i = s.open; i-- > floor;) {
@@ -518,7 +429,7 @@ class QuoteParser {
     return false;
   }
 
-  void Emit(const Segment& s, std::vector<Quote>* out) const {
+  void Emit(const QuoteSegment& s, std::vector<Quote>* out) const {
     uint32_t start = t_.tok(s.open).end;
     uint32_t end = s.closed ? t_.tok(s.close).start : t_.tok(s.close).end;
     const std::string_view text = t_.text();
@@ -552,9 +463,9 @@ class QuoteParser {
     if (short_quote && !complementizer) return;
     // A list of quoted names ("..." wa "..."): every item is a term.
     auto joiner = [&](size_t i) { return Comma(i) || t_.key(i) == "\xD9\x88"; };
-    const bool after_item = s.open >= 2 && joiner(s.open - 1) && M(s.open - 2) != Mark::kNone;
-    const bool before_item =
-        s.closed && s.close + 2 < t_.size() && joiner(s.close + 1) && M(s.close + 2) != Mark::kNone;
+    const bool after_item = s.open >= 2 && joiner(s.open - 1) && M(s.open - 2) != QuoteMark::kNone;
+    const bool before_item = s.closed && s.close + 2 < t_.size() && joiner(s.close + 1) &&
+                             M(s.close + 2) != QuoteMark::kNone;
     if (words <= 4 && (after_item || before_item)) return;
     // Inside reported speech, a name after the noun it names (a campaign "...") is a term. Right
     // after the speaker ("said X, strategist at Commerzbank "...") the noun is the speaker's.
@@ -590,18 +501,6 @@ Result<QuoteExtractor> QuoteExtractor::Create() {
   KHABAR_RETURN_IF_ERROR(lexicon->words.Load(words, "quotes_words.tsv", KindOf));
   return QuoteExtractor(std::move(lexicon));
 }
-
-namespace {
-
-// Cheap pre-scan: no quote mark, no quote.
-bool HasQuoteMark(std::string_view text) {
-  return text.find('"') != std::string_view::npos ||
-         text.find("\xC2\xAB") != std::string_view::npos ||
-         text.find("\xE2\x80\x9C") != std::string_view::npos ||
-         text.find("\xE2\x80\x9D") != std::string_view::npos;
-}
-
-}  // namespace
 
 std::vector<Quote> QuoteExtractor::Extract(std::string_view text, Field field,
                                            const std::vector<Entity>& entities) const {
