@@ -326,6 +326,11 @@ bool Reader::ReadDigits(size_t i, Quantity* q) {
     if (n->integer_digits == 4 && v >= 1300 && v <= 2100) q->year_like = true;
     if (n->integer_digits >= 7 && q->counted.empty()) return false;  // Phone numbers.
   }
+  // Counts are whole: "1.250 mashru'an", "12,500 jawla" separate thousands.
+  if (q->unit == nullptr && !q->counted.empty() && !q->has_scale && n->has_fraction &&
+      n->fraction_digits == 3 && !n->swapped && n->integer_digits <= 3 && n->value >= 1) {
+    q->value = std::round(n->value * 1000);
+  }
   if (q->unit == nullptr && q->counted.empty() && IsArabic(Prev(i))) {
     if (const UnitEntry* u = lex_.UnitBefore(Norm(Prev(i)))) {
       q->kind = u->kind;

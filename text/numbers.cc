@@ -100,6 +100,7 @@ std::optional<Numeral> ParseNumeral(std::string_view token) {
   n.value = ToDouble(int_part, frac_part);
   n.integer_digits = static_cast<int>(int_part.size());
   n.has_fraction = !frac_part.empty();
+  n.fraction_digits = static_cast<int>(frac_part.size());
   n.leading_zero = int_part.size() >= 2 && int_part[0] == '0';
   return n;
 }

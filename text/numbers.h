@@ -24,6 +24,7 @@ struct Numeral {
   double value = 0;
   int integer_digits = 0;     // Digits before the decimal point of the real number.
   bool has_fraction = false;  // A decimal part was written ("8.3", "3,06").
+  int fraction_digits = 0;    // Digits after the decimal separator.
   bool grouped = false;       // Thousands separators were written ("1,500,000").
   bool swapped = false;       // A right-to-left mark swapped the halves ("50.\u200f940").
   bool leading_zero = false;  // The integer part starts with 0 and has 2+ digits ("0647").
