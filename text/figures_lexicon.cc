@@ -146,7 +146,14 @@ Status FiguresLexicon::ParseUnits(std::string_view tsv) {
     };
     for (std::string_view f : Split(c[3], ',')) add(f, false);
     if (c.size() > 4) {
-      for (std::string_view f : Split(c[4], ',')) add(f, true);
+      for (std::string_view f : Split(c[4], ',')) {
+        add(f, true);
+        // A time dual with the article counts the same: al-'aqdayn, al-shahrayn (but
+        // al-dularan al-ustrali wa-l-nyuzilandi names two currencies).
+        if (base.kind == FigureKind::kDuration && f.substr(0, 4) != "\u0627\u0644") {
+          add("\u0627\u0644" + std::string(f), true);
+        }
+      }
     }
     if (c.size() > 5) {
       for (std::string_view f : Split(c[5], ',')) {
