@@ -1,6 +1,7 @@
 // Value resolution for the date extractor: calendars (Gregorian, tabular Hijri, ISO weeks) and
 // the rules of shared/spec/annotation-guide.md section 2 for relative expressions.
 
+#include <cstdint>
 #include <cstdio>
 #include <string>
 
@@ -118,7 +119,7 @@ bool Between(const RawDate& a, const RawDate& b, size_t max_gap) {
 class Resolver {
  public:
   Resolver(std::optional<CivilDate> published, const std::vector<RawDate>& raw)
-      : raw_(raw), values_(raw.size()), dirs_(raw.size(), kNoDir), has_(published.has_value()) {
+      : raw_(raw), has_(published.has_value()) {
     if (has_) {
       published_ = DaysFromCivil(*published);
       anchor_ = AnchorDay(published_, raw);
@@ -134,6 +135,10 @@ class Resolver {
     RawDate r = raw_[i];
     Inherit(i, &r);
     *calendar_hijri = r.hijri;
+    if ((raw_[i].type == RawType::kDay || raw_[i].type == RawType::kMonth) && raw_[i].month > 0 &&
+        !raw_[i].hijri) {
+      last_month_ = i;  // For a later "the 24th of the same month".
+    }
     std::string v;
     switch (r.type) {
       case RawType::kYear:
@@ -161,7 +166,6 @@ class Resolver {
         v = PeriodValue(r);
         break;
     }
-    values_[i] = v;
     return v;
   }
 
@@ -173,16 +177,11 @@ class Resolver {
       const RawDate& n = raw_[i + 1];
       r->month = n.month, r->year = n.year, r->dir = n.dir, r->hijri = n.hijri;
     }
-    if (r->same_month) {
-      for (size_t k = i; k-- > 0;) {
-        const RawDate& p = raw_[k];
-        if ((p.type == RawType::kDay || p.type == RawType::kMonth) && p.month > 0 && !p.hijri) {
-          r->month = p.month;
-          r->year = p.year;
-          r->dir = p.dir;
-          break;
-        }
-      }
+    if (r->same_month && last_month_ < i) {
+      const RawDate& p = raw_[last_month_];
+      r->month = p.month;
+      r->year = p.year;
+      r->dir = p.dir;
     }
     if (r->type == RawType::kMonth && r->year == 0 && r->dir == kNoDir && i + 1 < raw_.size()) {
       const RawDate& n = raw_[i + 1];
@@ -260,19 +259,13 @@ class Resolver {
         dir = n.dir;
       }
     }
-    if (dir == kNoDir) {
-      for (size_t k = i; k-- > 0;) {  // The same weekday named earlier with a direction.
-        const RawDate& p = raw_[k];
-        if (p.type == RawType::kWeekday && p.weekday == r.weekday && dirs_[k] != kNoDir &&
-            !values_[k].empty()) {
-          return values_[k];
-        }
-      }
+    if (dir == kNoDir && !directed_[r.weekday].empty()) {
+      return directed_[r.weekday];  // The same weekday named earlier with a direction.
     }
-    dirs_[i] = dir;
-    if (dir == -1) return DayValue(NearestWeekday(anchor_, r.weekday, -7, -1));
-    if (dir == 1) return DayValue(NearestWeekday(anchor_, r.weekday, 1, 7));
-    if (dir == 0) return DayValue(NearestWeekday(anchor_, r.weekday, -3, 3));
+    if (dir == -1)
+      return directed_[r.weekday] = DayValue(NearestWeekday(anchor_, r.weekday, -7, -1));
+    if (dir == 1) return directed_[r.weekday] = DayValue(NearestWeekday(anchor_, r.weekday, 1, 7));
+    if (dir == 0) return directed_[r.weekday] = DayValue(NearestWeekday(anchor_, r.weekday, -3, 3));
     if (r.future) return DayValue(NearestWeekday(anchor_, r.weekday, 0, 6));
     return DayValue(NearestWeekday(anchor_, r.weekday, -6, 0));
   }
@@ -325,8 +318,8 @@ class Resolver {
   }
 
   const std::vector<RawDate>& raw_;
-  std::vector<std::string> values_;
-  std::vector<int> dirs_;  // The direction each weekday was resolved with.
+  std::string directed_[7];       // The last value of each weekday named with a direction.
+  size_t last_month_ = SIZE_MAX;  // The last Gregorian day or month mention.
   bool has_ = false;
   int64_t published_ = 0;
   int64_t anchor_ = 0;

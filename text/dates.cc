@@ -280,9 +280,11 @@ class Parser {
     // Also a range: "from 1 to 15 August", "1-15 August".
     const bool joiner = t_.key(k) == kWawKey || K(k) == kTo || t_.IsPunct(k, '-');
     if (digits && k == j + 1 && joiner) {
+      // The next day must carry the month itself (no recursion: lists stay linear).
       int d2;
       RawDate next;
-      if (Day(k + 1, &d2) && DayFirst(k + 1, &next)) {
+      const size_t m = K(k + 2) == kFrom ? k + 3 : k + 2;
+      if (Day(k + 1, &d2) && Month(m, &next, true)) {
         r->type = RawType::kDay;
         r->day = d;
         r->day_list = true;

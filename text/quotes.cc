@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <optional>
+#include <unordered_map>
 
 #include "text/quote_marks.h"
 #include "text/word_table.h"
@@ -63,6 +65,7 @@ class QuoteParser {
   void Run(std::vector<Quote>* out) {
     const std::vector<QuoteSegment> segments = FindQuoteSegments(t_);
     if (segments.empty()) return;
+    Index();
     ParseVerbs();
     for (const QuoteSegment& s : segments) Emit(s, out);
   }
@@ -93,11 +96,47 @@ class QuoteParser {
            i + 1 < t_.size() && Definite(i + 1);
   }
 
-  // The speaker named after every attribution verb, in text order.
+  // Lookup structures built once per field, so that every rule stays linear in the field's size
+  // however many quotes, verbs and entities it holds.
+  void Index() {
+    for (const Entity& e : entities_) {
+      if (e.span.field != field_) continue;
+      ents_.push_back(&e);
+      ++mentions_[NameOf(e)];
+    }
+    std::stable_sort(ents_.begin(), ents_.end(), [](const Entity* a, const Entity* b) {
+      return a->span.start < b->span.start;
+    });
+    for (size_t i = 1; i < t_.size(); ++i) {
+      const size_t p = i - 1;
+      if (t_.tok(i).kind == TokenKind::kArabic && t_.tok(p).kind == TokenKind::kArabic &&
+          K(p) == kNone && !Definite(p) && t_.tok(p).end != t_.tok(i).start) {
+        named_after_.emplace(t_.key(i), p);  // Keeps the first.
+      }
+      if (K(p) == kTitle || K(p) == kPerson) {
+        auto& at = titles_[t_.key(p)];
+        if (at.size() < 16) at.push_back(p);
+      }
+    }
+  }
+
+  // Entities of this field (any type) starting in [from, to), in text order.
+  std::pair<size_t, size_t> EntityRange(uint32_t from, uint32_t to) const {
+    auto lo = std::lower_bound(ents_.begin(), ents_.end(), from,
+                               [](const Entity* e, uint32_t v) { return e->span.start < v; });
+    auto hi = std::lower_bound(lo, ents_.end(), to,
+                               [](const Entity* e, uint32_t v) { return e->span.start < v; });
+    return {static_cast<size_t>(lo - ents_.begin()), static_cast<size_t>(hi - ents_.begin())};
+  }
+
+  // The speaker named after every attribution verb, in text order, and for each verb the last
+  // one at or before it that names somebody.
   void ParseVerbs() {
     for (size_t i = 0; i < t_.size(); ++i) {
       if (K(i) != kVerb) continue;
       verbs_.push_back({i, Subject(i)});
+      const size_t n = verbs_.size() - 1;
+      named_.push_back(!verbs_[n].second.empty() ? n : n > 0 ? named_[n - 1] : SIZE_MAX);
     }
   }
 
@@ -109,8 +148,9 @@ class QuoteParser {
   // A person (else organization) entity of this field starting in [from, to).
   const Entity* EntityIn(uint32_t from, uint32_t to) const {
     const Entity* org = nullptr;
-    for (const Entity& e : entities_) {
-      if (e.span.field != field_ || e.span.start < from || e.span.start >= to) continue;
+    const auto [lo, hi] = EntityRange(from, to);
+    for (size_t n = lo; n < hi; ++n) {
+      const Entity& e = *ents_[n];
       if (e.type == EntityType::kPerson) return &e;
       if (e.type == EntityType::kOrganization && org == nullptr) org = &e;
     }
@@ -137,20 +177,15 @@ class QuoteParser {
   // preposition; else such an organization entity (the tagger sometimes types people as
   // organizations).
   const Entity* LastPerson(uint32_t before) const {
-    auto mentions = [&](const Entity& x) {
-      size_t n = 0;
-      for (const Entity& e : entities_) n += e.span.field == field_ && NameOf(e) == NameOf(x);
-      return n;
-    };
+    const size_t end = EntityRange(0, before).second;
+    const size_t begin = end > 256 ? end - 256 : 0;  // The last 256 entities are enough.
     for (EntityType type : {EntityType::kPerson, EntityType::kOrganization}) {
       const Entity* best = nullptr;
       size_t best_n = 0;
-      for (const Entity& e : entities_) {
-        if (e.span.field != field_ || e.type != type || e.span.end > before ||
-            AfterPreposition(e.span.start)) {
-          continue;
-        }
-        const size_t n = mentions(e);
+      for (size_t k = begin; k < end; ++k) {
+        const Entity& e = *ents_[k];
+        if (e.type != type || e.span.end > before || AfterPreposition(e.span.start)) continue;
+        const size_t n = mentions_.find(NameOf(e))->second;
         if (best == nullptr || n > best_n || (n == best_n && e.span.start > best->span.start)) {
           best = &e;
           best_n = n;
@@ -206,10 +241,10 @@ class QuoteParser {
                              ? Fullest(std::string(Bytes(p.tb, p.te - 1)), p.tb, p.te)
                              : std::string(Bytes(p.tb, p.te - 1));
       const uint32_t from = t_.tok(p.tb).start, to = t_.tok(p.te - 1).end;
-      for (const Entity& inside : entities_) {  // "li-munazzamat OPEC Mohammed Barkindo".
-        if (inside.span.field == field_ && inside.type == EntityType::kPerson &&
-            inside.span.start >= from && inside.span.end <= to && inside.span.start > from) {
-          return NameOf(inside);
+      const auto [lo, hi] = EntityRange(from + 1, to);  // "li-munazzamat OPEC Mohammed Barkindo".
+      for (size_t n = lo; n < hi; ++n) {
+        if (ents_[n]->type == EntityType::kPerson && ents_[n]->span.end <= to) {
+          return NameOf(*ents_[n]);
         }
       }
       const Entity* e = EntityOver(from, to);
@@ -236,8 +271,9 @@ class QuoteParser {
   // A title without a name ("the energy minister") named elsewhere in the field ("the energy
   // minister Khalid al-Falih"): that name; else the descriptor as written.
   std::string NamedDescriptor(const ParsedName& p) const {
-    for (size_t i = 0; i < t_.size(); ++i) {
-      if (i == p.tb || t_.key(i) != t_.key(p.tb)) continue;
+    const auto at = titles_.find(t_.key(p.tb));
+    for (size_t i : at == titles_.end() ? std::vector<size_t>{} : at->second) {
+      if (i == p.tb) continue;
       bool same = true;  // The whole descriptor repeats.
       for (size_t k = 1; k < p.te - p.tb && same; ++k) {
         same = i + k < t_.size() && t_.key(i + k) == t_.key(p.tb + k);
@@ -311,8 +347,10 @@ class QuoteParser {
 
   // A person or organization entity of this field overlapping [from, to).
   const Entity* EntityOver(uint32_t from, uint32_t to) const {
-    for (const Entity& e : entities_) {
-      if (e.span.field == field_ && e.span.start < to && from < e.span.end &&
+    const auto [lo, hi] = EntityRange(from > 1024 ? from - 1024 : 0, to);
+    for (size_t n = lo; n < hi; ++n) {
+      const Entity& e = *ents_[n];
+      if (from < e.span.end &&
           (e.type == EntityType::kPerson || e.type == EntityType::kOrganization)) {
         return &e;
       }
@@ -323,33 +361,25 @@ class QuoteParser {
   // A one-word name grown by the word before another mention of it (Kirby -> John Kirby).
   std::string Fullest(std::string name, size_t k, size_t e) const {
     if (e != k + 1) return name;
-    const std::string_view key = t_.key(k);
-    for (size_t i = 1; i < t_.size(); ++i) {
-      if (i == k || t_.key(i) != key) continue;
-      const size_t p = i - 1;
-      if (t_.tok(p).kind != TokenKind::kArabic || K(p) != kNone || Definite(p) ||
-          t_.tok(p).end == t_.tok(i).start) {
-        continue;
-      }
-      return std::string(Bytes(p, i));
-    }
-    return name;
+    const auto it = named_after_.find(t_.key(k));
+    if (it == named_after_.end() || it->second + 1 == k) return name;
+    return std::string(Bytes(it->second, it->second + 1));
   }
 
   // The speaker carried to an attribution that names nobody ("and he added:", "saying:").
   std::string SpeakerAt(size_t token) const {
     // The nearest verb at or before `token` with a subject.
-    for (size_t n = verbs_.size(); n-- > 0;) {
-      if (verbs_[n].first <= token && !verbs_[n].second.empty()) return verbs_[n].second;
-    }
-    return {};
+    auto it = std::upper_bound(verbs_.begin(), verbs_.end(), token,
+                               [](size_t v, const auto& verb) { return v < verb.first; });
+    if (it == verbs_.begin()) return {};
+    const size_t named = named_[static_cast<size_t>(it - verbs_.begin()) - 1];
+    return named == SIZE_MAX ? std::string() : verbs_[named].second;
   }
 
   std::string VerbSubject(size_t token) const {
-    for (const auto& [tok, name] : verbs_) {
-      if (tok == token) return name;
-    }
-    return {};
+    auto it = std::lower_bound(verbs_.begin(), verbs_.end(), token,
+                               [](const auto& verb, size_t v) { return verb.first < v; });
+    return it != verbs_.end() && it->first == token ? it->second : std::string();
   }
 
   // The attribution of a quote opening at `open`: the nearest verb before it in the sentence.
@@ -471,8 +501,9 @@ class QuoteParser {
     // after the speaker ("said X, strategist at Commerzbank "...") the noun is the speaker's.
     if (words <= 6 && complementizer && s.open > 0 && K(s.open - 1) == kHead) return;
     if (short_quote) {
-      for (const Entity& e : entities_) {
-        if (e.span.field == field_ && e.span.start <= start && e.span.end >= end) return;
+      const auto [lo, hi] = EntityRange(start > 1024 ? start - 1024 : 0, start + 1);
+      for (size_t n = lo; n < hi; ++n) {
+        if (ents_[n]->span.end >= end) return;
       }
     }
     Quote q;
@@ -487,6 +518,13 @@ class QuoteParser {
   Field field_;
   const std::vector<Entity>& entities_;
   std::vector<std::pair<size_t, std::string>> verbs_;
+  std::vector<size_t> named_;        // named_[n]: the last verb <= n with a subject, or SIZE_MAX.
+  std::vector<const Entity*> ents_;  // This field's entities by start.
+  std::unordered_map<std::string, size_t> mentions_;  // Canonical name -> mentions.
+  // Folded word -> the first token before it that looks like a first name (for Fullest).
+  std::unordered_map<std::string_view, size_t> named_after_;
+  // Folded title word -> its first positions (for NamedDescriptor).
+  std::unordered_map<std::string_view, std::vector<size_t>> titles_;
 };
 
 }  // namespace

@@ -230,6 +230,14 @@ TEST_F(DatesTest, BadInputNeverCrashes) {
   std::string big;
   for (int i = 0; i < 1000000; ++i) big += "أمس ";
   EXPECT_EQ(Run(big.substr(0, 10 * 1024 * 1024), {2015, 8, 10}).size(), 1000000u);
+  // Long lists and many weekdays stay linear (a day list once recursed into the next day).
+  std::string list;
+  while (list.size() < 2000000) list += "14 و";
+  list += "17 أغسطس";
+  EXPECT_GT(Run(list, {2015, 8, 10}).size(), 0u);
+  std::string weekdays;
+  while (weekdays.size() < 2000000) weekdays += "يوم الجمعة الماضي ثم يوم الجمعة و24 من نفس الشهر ";
+  EXPECT_GT(Run(weekdays, {2015, 8, 10}).size(), 10000u);
   const std::string junk = "\xff\xfe\xd9 ١٥-٦- \xd8 يناير\xc2 (كانون 2015 / / - 1436هـ \x80";
   for (size_t n = 0; n <= junk.size(); ++n) {
     for (const auto& d : Run(junk.substr(0, n), {2015, 8, 10})) {
