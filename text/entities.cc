@@ -21,8 +21,21 @@ namespace ner {
 struct CachedWord {
   WordInfo info;
   uint32_t norm_bytes;
-  float scores[kNumTags];
+  float scores[kNumTags];        // Its word-only features.
+  float neighbour[4][kNumTags];  // What it adds to the word 2, 1 after it and 1, 2 before it.
 };
+
+// Offsets (neighbour position relative to the tagged word) of CachedWord::neighbour's rows.
+constexpr int kOffsets[4] = {-2, -1, 1, 2};
+
+// The rows of a word for each neighbour position.
+void ScoreNeighbour(const Model& model, const WordInfo& u, float rows[4][kNumTags]) {
+  uint64_t features[kMaxNeighbourFeatures];
+  for (int o = 0; o < 4; ++o) {
+    const int n = NeighbourFeatures(u, kOffsets[o], features);
+    model.Score(features, n, rows[o]);
+  }
+}
 
 // Buffers reused across sentences and calls.
 struct Scratch {
@@ -30,6 +43,9 @@ struct Scratch {
   std::vector<CachedWord> cached;
   std::string norm;                  // The word being described.
   std::vector<uint32_t> norm_bytes;  // Normalized length of each word of the sentence.
+  std::vector<uint32_t> slot;        // Index into `cached` of each word of the sentence.
+  bool pads_scored = false;
+  float pad_rows[4][kNumTags];  // Rows of the padding before and after a sentence.
   std::vector<WordInfo> info;
   std::vector<uint64_t> features;
   std::vector<float> emissions;
@@ -176,12 +192,14 @@ void DescribeCached(const ner::Model& model, const ner::Lexicon& lex, std::strin
     uint64_t features[ner::kNumWordFeatures];
     ner::WordOnlyFeatures(c.info, features);
     model.Score(features, ner::kNumWordFeatures, c.scores);
+    ner::ScoreNeighbour(model, c.info, c.neighbour);
     s->cached.push_back(c);
     slot = static_cast<uint32_t>(s->cached.size());
   }
   const CachedWord& c = s->cached[slot - 1];
   s->info[i] = c.info;
   s->norm_bytes[i] = c.norm_bytes;
+  s->slot[i] = slot - 1;
   std::copy(c.scores, c.scores + ner::kNumTags, &s->emissions[i * ner::kNumTags]);
 }
 
@@ -190,26 +208,48 @@ void TagSentence(const ner::Model& model, const ner::Lexicon& lex, std::string_v
                  std::vector<WordRef>* words, std::vector<Entity>* out) {
   s->info.resize(n);
   s->norm_bytes.resize(n);
+  s->slot.resize(n);
+  if (!s->pads_scored) {
+    float before[4][ner::kNumTags], after[4][ner::kNumTags];
+    ner::ScoreNeighbour(model, ner::PadWord(-1), before);
+    ner::ScoreNeighbour(model, ner::PadWord(1), after);
+    for (int o = 0; o < 4; ++o) {
+      const float* row = o < 2 ? before[o] : after[o];
+      std::copy(row, row + ner::kNumTags, s->pad_rows[o]);
+    }
+    s->pads_scored = true;
+  }
   s->emissions.resize(n * ner::kNumTags);
   for (size_t i = 0; i < n; ++i) {
     DescribeCached(model, lex, text.substr(tokens[i].start, tokens[i].end - tokens[i].start),
                    tokens[i].kind, s, i);
   }
   ner::MarkPhrases(lex, s->info);
-  // The weight rows are scattered over megabytes: ask for them a few words ahead.
+  // Neighbours' cached rows, then the pair features, whose weight rows are scattered over
+  // megabytes: ask for them a few words ahead.
+  for (size_t i = 0; i < n; ++i) {
+    float* e = &s->emissions[i * ner::kNumTags];
+    for (int o = 0; o < 4; ++o) {
+      const long j = static_cast<long>(i) + ner::kOffsets[o];
+      const float* row = j < 0 || j >= static_cast<long>(n)
+                             ? s->pad_rows[o]
+                             : s->cached[s->slot[static_cast<size_t>(j)]].neighbour[o];
+      for (int t = 0; t < ner::kNumTags; ++t) e[t] += row[t];
+    }
+  }
   constexpr size_t kAhead = 4;
-  constexpr int kContext = ner::kNumContextFeatures;
-  s->features.resize(n * kContext);
-  float context[ner::kNumTags];
+  constexpr int kPair = ner::kNumPairFeatures;
+  s->features.resize(n * kPair);
+  float pair[ner::kNumTags];
   for (size_t i = 0; i < n + kAhead; ++i) {
     if (i < n) {
-      ner::ContextFeatures(s->info, static_cast<int>(i), &s->features[i * kContext]);
-      model.Prefetch(&s->features[i * kContext], kContext);
+      ner::PairFeatures(s->info, static_cast<int>(i), &s->features[i * kPair]);
+      model.Prefetch(&s->features[i * kPair], kPair);
     }
     if (i >= kAhead && i - kAhead < n) {
       const size_t j = i - kAhead;
-      model.Score(&s->features[j * kContext], kContext, context);
-      for (int t = 0; t < ner::kNumTags; ++t) s->emissions[j * ner::kNumTags + t] += context[t];
+      model.Score(&s->features[j * kPair], kPair, pair);
+      for (int t = 0; t < ner::kNumTags; ++t) s->emissions[j * ner::kNumTags + t] += pair[t];
     }
   }
   s->tags.resize(n);

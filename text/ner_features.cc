@@ -124,7 +124,43 @@ void WordOnlyFeatures(const WordInfo& w, uint64_t* out) {
   emit(w.bare_flags);
 }
 
-void ContextFeatures(std::span<const WordInfo> words, int i, uint64_t* out) {
+WordInfo PadWord(int offset) {
+  WordInfo pad;
+  const uint64_t h = offset < 0 ? kPadBefore : kPadAfter;
+  pad.word = pad.stem = pad.pre2 = pad.suf2 = h;
+  pad.flags = 0xFFFF;
+  return pad;
+}
+
+int NeighbourFeatures(const WordInfo& u, int offset, uint64_t* out) {
+  // Feature kinds as numbered in ContextFeatures' full list (100 + position).
+  switch (offset) {
+    case -1:
+      out[0] = Mix(100, u.word);
+      out[1] = Mix(104, u.stem);
+      out[2] = Mix(108, u.flags);
+      out[3] = Mix(120, u.suf2);
+      return 4;
+    case 1:
+      out[0] = Mix(101, u.word);
+      out[1] = Mix(105, u.stem);
+      out[2] = Mix(109, u.flags);
+      out[3] = Mix(121, u.pre2);
+      return 4;
+    case -2:
+      out[0] = Mix(102, u.word);
+      out[1] = Mix(110, u.flags);
+      return 2;
+    case 2:
+      out[0] = Mix(103, u.word);
+      out[1] = Mix(111, u.flags);
+      return 2;
+    default:
+      return 0;
+  }
+}
+
+void PairFeatures(std::span<const WordInfo> words, int i, uint64_t* out) {
   const int n = static_cast<int>(words.size());
   const WordInfo& w = words[i];
   auto word_at = [&](int j) { return j < 0 ? kPadBefore : j >= n ? kPadAfter : words[j].word; };
@@ -132,31 +168,26 @@ void ContextFeatures(std::span<const WordInfo> words, int i, uint64_t* out) {
   auto flags_at = [&](int j) -> uint64_t { return j < 0 || j >= n ? 0xFFFFu : words[j].flags; };
   auto shape_at = [&](int j) -> uint64_t { return j < 0 || j >= n ? 0xFFu : words[j].shape; };
   auto phrase_at = [&](int j) -> uint64_t { return j < 0 || j >= n ? 0xFFu : words[j].phrase; };
-  uint64_t k = 100;  // Context feature kinds are numbered apart from the word-only ones.
-  auto emit = [&](uint64_t value) { *out++ = Mix(k++, value); };
-  emit(word_at(i - 1));
-  emit(word_at(i + 1));
-  emit(word_at(i - 2));
-  emit(word_at(i + 2));
-  emit(stem_at(i - 1));
-  emit(stem_at(i + 1));
-  emit(Mix(word_at(i - 1), w.word));
-  emit(Mix(w.word, word_at(i + 1)));
-  emit(flags_at(i - 1));
-  emit(flags_at(i + 1));
-  emit(flags_at(i - 2));
-  emit(flags_at(i + 2));
-  emit(w.phrase);
-  emit(phrase_at(i - 1));
-  emit(phrase_at(i + 1));
-  emit(shape_at(i - 1) << 16 | shape_at(i) << 8 | shape_at(i + 1));
-  emit(flags_at(i - 1) << 16 | flags_at(i));
-  emit(Mix(word_at(i - 2), word_at(i - 1)));
-  emit(Mix(word_at(i + 1), word_at(i + 2)));
-  emit(Mix(stem_at(i - 1), w.stem));
-  emit(i > 0 ? words[i - 1].suf2 : kPadBefore);
-  emit(i + 1 < n ? words[i + 1].pre2 : kPadAfter);
-  emit(Mix(word_at(i - 1), w.bare));
+  *out++ = Mix(106, Mix(word_at(i - 1), w.word));
+  *out++ = Mix(107, Mix(w.word, word_at(i + 1)));
+  *out++ = Mix(112, w.phrase);
+  *out++ = Mix(113, phrase_at(i - 1));
+  *out++ = Mix(114, phrase_at(i + 1));
+  *out++ = Mix(115, shape_at(i - 1) << 16 | shape_at(i) << 8 | shape_at(i + 1));
+  *out++ = Mix(116, flags_at(i - 1) << 16 | flags_at(i));
+  *out++ = Mix(117, Mix(word_at(i - 2), word_at(i - 1)));
+  *out++ = Mix(118, Mix(word_at(i + 1), word_at(i + 2)));
+  *out++ = Mix(119, Mix(stem_at(i - 1), w.stem));
+  *out++ = Mix(122, Mix(word_at(i - 1), w.bare));
+}
+
+void ContextFeatures(std::span<const WordInfo> words, int i, uint64_t* out) {
+  const int n = static_cast<int>(words.size());
+  for (int offset : {-2, -1, 1, 2}) {
+    const int j = i + offset;
+    out += NeighbourFeatures(j < 0 || j >= n ? PadWord(offset) : words[j], offset, out);
+  }
+  PairFeatures(words, i, out);
 }
 
 void WordFeatures(std::span<const WordInfo> words, int i, uint64_t* out) {

@@ -43,8 +43,22 @@ uint64_t BiasFeature();
 // Writes the kNumWordFeatures hashes that depend on the word alone.
 void WordOnlyFeatures(const WordInfo& w, uint64_t* out);
 
-// Writes the kNumContextFeatures hashes of words[i] that look at its neighbours.
+// Writes the kNumContextFeatures hashes of words[i] that look at its neighbours: those of
+// NeighbourFeatures for offsets -2, -1, 1, 2, then those of PairFeatures.
 void ContextFeatures(std::span<const WordInfo> words, int i, uint64_t* out);
+
+// The features that word u contributes to the word `offset` places away (-2, -1, 1 or 2) from it
+// (it is that word's neighbour): they depend on u alone, so they can be cached with u. Returns
+// how many were written (at most kMaxNeighbourFeatures).
+int NeighbourFeatures(const WordInfo& u, int offset, uint64_t* out);
+inline constexpr int kMaxNeighbourFeatures = 4;
+
+// What stands for a missing neighbour before (offset < 0) or after the sentence.
+WordInfo PadWord(int offset);
+
+// The kNumPairFeatures context features that combine words[i] with its neighbours.
+void PairFeatures(std::span<const WordInfo> words, int i, uint64_t* out);
+inline constexpr int kNumPairFeatures = 11;
 
 // Writes all kNumFeatures feature hashes of words[i] to out (word-only first).
 void WordFeatures(std::span<const WordInfo> words, int i, uint64_t* out);
