@@ -11,22 +11,8 @@
 namespace khabar::text::figures_internal {
 namespace {
 
-constexpr std::string_view kArticle = "\u0627\u0644";
-constexpr std::string_view kWaw = "\u0648";
-constexpr std::string_view kBayn = "\u0628\u064a\u0646";          // bayna "between"
-constexpr std::string_view kMa = "\u0645\u0627";                  // ma
-constexpr std::string_view kMin = "\u0645\u0646";                 // min "from"
-constexpr std::string_view kIla = "\u0627\u0644\u064a";           // ila "to" (normalized)
-constexpr std::string_view kHatta = "\u062d\u062a\u064a";         // hatta "until"
-constexpr std::string_view kAn = "\u0639\u0646";                  // 'an
-constexpr std::string_view kLa = "\u0644\u0627";                  // la "not"
-constexpr std::string_view kAlla = "\u0627\u0644\u0627";          // alla "that not"
-constexpr std::string_view kAkthar = "\u0627\u0643\u062b\u0631";  // akthar "more"
-constexpr std::string_view kAqall = "\u0627\u0642\u0644";         // aqall "less"
 constexpr size_t kVerbWindow = 8;
 constexpr size_t kMoneyWindow = 8;
-
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 bool IsDash(const FieldText& f, uint32_t from, uint32_t to) {
   for (uint32_t k = from; k < to; ++k) {

@@ -9,6 +9,7 @@
 
 #include "core/analysis.h"
 #include "text/figures_lexicon.h"
+#include "text/numbers.h"
 #include "text/tokenize.h"
 
 namespace khabar::text::figures_internal {
@@ -24,6 +25,42 @@ struct Word {
   uint32_t hash = 0;  // FiguresLexicon::WordHash(norm).
   std::string_view norm;
 };
+
+// Normalized Arabic words the rules name (text/normalize.h folds hamza, yeh and teh marbuta).
+inline constexpr std::string_view kWaw = "\u0648";
+inline constexpr std::string_view kFeh = "\u0641";
+inline constexpr std::string_view kBeh = "\u0628";
+inline constexpr std::string_view kLam = "\u0644";
+inline constexpr std::string_view kKaf = "\u0643";
+inline constexpr std::string_view kArticle = "\u0627\u0644";
+inline constexpr std::string_view kMa = "\u0645\u0627";                        // ma
+inline constexpr std::string_view kMin = "\u0645\u0646";                       // min "from"
+inline constexpr std::string_view kAn = "\u0639\u0646";                        // 'an
+inline constexpr std::string_view kLa = "\u0644\u0627";                        // la "not"
+inline constexpr std::string_view kAlla = "\u0627\u0644\u0627";                // alla "that not"
+inline constexpr std::string_view kAkthar = "\u0627\u0643\u062b\u0631";        // akthar "more"
+inline constexpr std::string_view kAqall = "\u0627\u0642\u0644";               // aqall "less"
+inline constexpr std::string_view kSifr = "\u0635\u0641\u0631";                // sifr "zero"
+inline constexpr std::string_view kNafs = "\u0646\u0641\u0633";                // nafs "same"
+inline constexpr std::string_view kShahr = "\u0627\u0644\u0634\u0647\u0631";   // al-shahr
+inline constexpr std::string_view kWahid = "\u0648\u0627\u062d\u062f";         // wahid "one"
+inline constexpr std::string_view kWahida = "\u0648\u0627\u062d\u062f\u0647";  // wahida (f.)
+inline constexpr std::string_view kHijriMark = "\u0647";                       // heh (1436 H)
+inline constexpr std::string_view kBayn = "\u0628\u064a\u0646";                // bayna "between"
+inline constexpr std::string_view kHatta = "\u062d\u062a\u064a";               // hatta "until"
+inline constexpr std::string_view kWaHatta = "\u0648\u062d\u062a\u064a";
+inline constexpr std::string_view kIla = "\u0627\u0644\u064a";  // ila "to"
+inline constexpr std::string_view kWaIla = "\u0648\u0627\u0644\u064a";
+
+inline bool StartsWith(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+inline bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+inline bool IsPunct(const Word& w, std::string_view p) {
+  return w.kind == TokenKind::kPunct && w.norm == p;
+}
 
 // A proclitic analysis of a normalized Arabic word: wa/fa, then bi/li/ka, then the article.
 struct Stem {
@@ -66,6 +103,37 @@ struct FieldText {
 };
 
 void BuildWords(std::string_view text, FieldText* f);
+
+// Reads the quantities of one field (figures.cc; the negative rules in figures_rules.cc).
+class Reader {
+ public:
+  Reader(const FiguresLexicon& lex, const FieldText& f) : lex_(lex), f_(f), w_(f.words) {}
+
+  std::vector<Quantity> Run();
+
+ private:
+  bool ReadDigits(size_t i, Quantity* q);
+  bool ReadWords(size_t i, Quantity* q);
+  bool ReadDualUnit(size_t i, Quantity* q);
+  // Scale words and "wa"-additions after a number started at word i; returns the next word.
+  size_t ReadScaleAndCompound(size_t j, CardinalBuilder* b, Quantity* q);
+  // Unit, half, currency adjective and counted noun after the number.
+  void ReadUnit(Quantity* q);
+  bool DigitsAreNotAFigure(size_t i, const Numeral& n) const;
+
+  const NumberWord* NumberWordAt(size_t i, Stem* stem) const;
+  std::string_view Norm(size_t i) const { return i < w_.size() ? w_[i].norm : std::string_view(); }
+  bool IsArabic(size_t i) const { return i < w_.size() && w_[i].kind == TokenKind::kArabic; }
+  bool IsNumber(size_t i) const { return i < w_.size() && w_[i].kind == TokenKind::kNumber; }
+  // Previous word, skipping one opening bracket or quote.
+  size_t Prev(size_t i) const;
+  uint32_t SpanStart(size_t i, int prefix_letters) const;
+  std::string CountedNoun(size_t i) const;
+
+  const FiguresLexicon& lex_;
+  const FieldText& f_;
+  const std::vector<Word>& w_;
+};
 
 // Qualifiers, ranges, conversions and currency inheritance over the quantities of one field.
 void ResolveContext(const FiguresLexicon& lex, const FieldText& f, std::vector<Quantity>* qs);

@@ -11,15 +11,7 @@
 namespace khabar::text::figures_internal {
 namespace {
 
-constexpr std::string_view kWaw = "\u0648";
-constexpr std::string_view kFeh = "\u0641";
-constexpr std::string_view kBeh = "\u0628";
-constexpr std::string_view kLam = "\u0644";
-constexpr std::string_view kKaf = "\u0643";
-constexpr std::string_view kArticle = "\u0627\u0644";
 constexpr size_t kMaxWordBytes = 64;
-
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // Decodes the code point at i; fast for ASCII and two-byte sequences.
 inline char32_t Decode(std::string_view s, size_t i, size_t* len) {
