@@ -1,5 +1,5 @@
 #pragma once
-// Quote marks of one field paired into quoted segments (docs/design/quotes.md, rule 1): « »,
+// Quote marks of one field paired into quoted segments (docs/design/quotes.md, rule 1): guillemets,
 // curly double quotes and ASCII double quotes, mismatched pairs, nested quotes, and quotes left
 // open at a paragraph's end.
 
