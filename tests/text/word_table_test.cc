@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 
 #include "text/normalize.h"
@@ -59,6 +61,24 @@ TEST(WordTable, MatchesPhrasesAndClitics) {
   ASSERT_TRUE(h.has_value());
   EXPECT_EQ(h->value, 3);
   EXPECT_FALSE(t.Match(tokens, 0).has_value());
+}
+
+// Production sources are ASCII (STYLE.md A2): Arabic words live in text/lexicon/*.tsv.
+TEST(Sources, DatesAndQuotesAreAscii) {
+  const char* files[] = {"text/dates.h",        "text/dates.cc",       "text/dates_internal.h",
+                         "text/date_values.cc", "text/quotes.h",       "text/quotes.cc",
+                         "text/quote_marks.h",  "text/quote_marks.cc", "text/word_table.h",
+                         "text/word_table.cc"};
+  for (const char* f : files) {
+    std::ifstream in(std::string(KHABAR_SOURCE_DIR) + "/" + f, std::ios::binary);
+    ASSERT_TRUE(in) << f;
+    std::stringstream buf;
+    buf << in.rdbuf();
+    const std::string text = buf.str();
+    for (size_t i = 0; i < text.size(); ++i) {
+      ASSERT_LT(static_cast<unsigned char>(text[i]), 0x80) << f << " byte " << i;
+    }
+  }
 }
 
 }  // namespace
