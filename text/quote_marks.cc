@@ -61,11 +61,19 @@ std::vector<QuoteSegment> FindQuoteSegments(const FoldedTokens& t) {
     const bool space_before = i == 0 || t.tok(i - 1).end != t.tok(i).start;
     const bool space_after = !t.Glued(i);
     switch (m) {
-      case QuoteMark::kOpenGuillemet:
-        stack.emplace_back(i, m);
+      case QuoteMark::kOpenGuillemet:  // Closes a reversed pair (>>...<<) when glued to a word.
+        if (!stack.empty() && stack.back().second == QuoteMark::kCloseGuillemet && !space_before) {
+          close(i);
+        } else {
+          stack.emplace_back(i, m);
+        }
         break;
-      case QuoteMark::kCloseGuillemet:
-        if (!stack.empty()) close(i);
+      case QuoteMark::kCloseGuillemet:  // At depth 0 and glued to the next word: reversed opener.
+        if (!stack.empty()) {
+          close(i);
+        } else if (!space_after && space_before) {
+          stack.emplace_back(i, m);
+        }
         break;
       case QuoteMark::kLeft:  // Glued to the word before and followed by a space: a closer.
         if (!stack.empty() && !space_before && space_after) {
