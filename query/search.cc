@@ -36,7 +36,8 @@ DocSet Subtract(const DocSet& a, const DocSet& b) {
   return out;
 }
 
-// Evaluates a query tree against one index view, caching each term's postings.
+// Evaluates a query tree against one index view, sharing each term's postings between the
+// matching and the ranking.
 class Matcher {
  public:
   Matcher(const storage::IndexView& view, uint32_t hwm) : view_(view), hwm_(hwm) {}
@@ -44,7 +45,7 @@ class Matcher {
   // nullopt means "every document" (an empty query).
   std::optional<DocSet> Eval(const QueryNode& n) {
     switch (n.kind) {
-      case QueryNode::Kind::kTerm: return Docs(Postings(n.terms[0], false));
+      case QueryNode::Kind::kTerm: return Docs(n.terms[0]);
       case QueryNode::Kind::kPhrase: return Phrase(n.terms);
       case QueryNode::Kind::kOr: {
         std::optional<DocSet> acc;
@@ -88,18 +89,9 @@ class Matcher {
     return DocSet{};
   }
 
-  const std::vector<storage::Posting>& Postings(const std::string& term, bool positions) {
-    auto& slot = positions ? with_positions_[term] : plain_[term];
-    if (!slot) {
-      if (!positions) {
-        if (auto it = with_positions_.find(term); it != with_positions_.end() && it->second) {
-          return *it->second;
-        }
-      }
-      auto list = view_.TermPostings(term, positions);
-      std::erase_if(list, [&](const storage::Posting& p) { return p.docno > hwm_; });
-      slot = std::make_shared<std::vector<storage::Posting>>(std::move(list));
-    }
+  const storage::PostingList& Postings(const std::string& term) {
+    auto& slot = lists_[term];
+    if (!slot) slot = view_.TermDocs(term);
     return *slot;
   }
 
@@ -112,11 +104,10 @@ class Matcher {
   }
 
  private:
-  static DocSet Docs(const std::vector<storage::Posting>& list) {
-    DocSet out;
-    out.reserve(list.size());
-    for (const auto& p : list) out.push_back(p.docno);
-    return out;
+  DocSet Docs(const std::string& term) {
+    const auto& list = Postings(term);
+    const auto end = std::upper_bound(list.docnos.begin(), list.docnos.end(), hwm_);
+    return DocSet(list.docnos.begin(), end);
   }
 
   static bool Consecutive(const std::vector<const std::vector<uint32_t>*>& positions) {
@@ -130,34 +121,35 @@ class Matcher {
     return false;
   }
 
+  // Candidates from the position-free lists, then positions by point lookups for them only.
   DocSet Phrase(const std::vector<std::string>& terms) {
-    std::vector<const std::vector<storage::Posting>*> lists;
-    for (const auto& t : terms) lists.push_back(&Postings(t, true));
-    DocSet candidates = Docs(*lists[0]);
-    for (size_t k = 1; k < lists.size(); ++k) candidates = Intersect(candidates, Docs(*lists[k]));
+    DocSet candidates = Docs(terms[0]);
+    for (size_t k = 1; k < terms.size() && !candidates.empty(); ++k) candidates = Intersect(candidates, Docs(terms[k]));
+    if (candidates.empty()) return candidates;
+    std::vector<std::vector<storage::Posting>> lists;
+    for (const auto& t : terms) lists.push_back(view_.TermPositions(t, candidates));
     DocSet out;
     std::vector<size_t> cursor(lists.size(), 0);
     for (uint32_t doc : candidates) {
-      std::vector<const storage::Posting*> ps;
-      for (size_t k = 0; k < lists.size(); ++k) {
-        const auto& list = *lists[k];
-        while (list[cursor[k]].docno < doc) ++cursor[k];
-        ps.push_back(&list[cursor[k]]);
-      }
       std::vector<const std::vector<uint32_t>*> title, body;
-      for (const auto* p : ps) {
-        title.push_back(&p->title_positions);
-        body.push_back(&p->body_positions);
+      bool all = true;
+      for (size_t k = 0; k < lists.size() && all; ++k) {
+        const auto& list = lists[k];
+        while (cursor[k] < list.size() && list[cursor[k]].docno < doc) ++cursor[k];
+        all = cursor[k] < list.size() && list[cursor[k]].docno == doc;
+        if (all) {
+          title.push_back(&list[cursor[k]].title_positions);
+          body.push_back(&list[cursor[k]].body_positions);
+        }
       }
-      if (Consecutive(title) || Consecutive(body)) out.push_back(doc);
+      if (all && (Consecutive(title) || Consecutive(body))) out.push_back(doc);
     }
     return out;
   }
 
   const storage::IndexView& view_;
   uint32_t hwm_;
-  std::unordered_map<std::string, std::shared_ptr<std::vector<storage::Posting>>> plain_;
-  std::unordered_map<std::string, std::shared_ptr<std::vector<storage::Posting>>> with_positions_;
+  std::unordered_map<std::string, std::shared_ptr<const storage::PostingList>> lists_;
 };
 
 struct Ranked {
@@ -240,7 +232,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) const {
   const double avg_title = std::max(1.0, static_cast<double>(cursor.title_terms) / n);
   const double avg_body = std::max(1.0, static_cast<double>(cursor.body_terms) / n);
   for (const std::string& term : positive) {
-    const auto& list = matcher.Postings(term, false);
+    const storage::PostingList& list = matcher.Postings(term);
     uint64_t df;
     if (auto it = cursor.df.find(term); it != cursor.df.end()) {
       df = it->second;
@@ -252,13 +244,17 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) const {
     size_t j = 0;
     for (size_t i = 0; i < matched->size(); ++i) {
       const uint32_t doc = (*matched)[i];
-      while (j < list.size() && list[j].docno < doc) ++j;
+      // Gallop through the (usually longer) posting list.
+      if (j < list.size() && list.docnos[j] < doc) {
+        j = static_cast<size_t>(std::lower_bound(list.docnos.begin() + static_cast<ptrdiff_t>(j),
+                                                 list.docnos.end(), doc) - list.docnos.begin());
+      }
       if (j == list.size()) break;
-      if (list[j].docno != doc) continue;
+      if (list.docnos[j] != doc) continue;
       const storage::DocMeta* m = view->Doc(doc);
-      const double tt = options_.title_weight * list[j].title_tf /
+      const double tt = options_.title_weight * list.title_tf[j] /
                         (1 - options_.b + options_.b * m->title_length / avg_title);
-      const double tb = list[j].body_tf / (1 - options_.b + options_.b * m->body_length / avg_body);
+      const double tb = list.body_tf[j] / (1 - options_.b + options_.b * m->body_length / avg_body);
       const double tf = tt + tb;
       scores[i] += idf * tf * (options_.k1 + 1) / (tf + options_.k1);
     }

@@ -78,6 +78,8 @@ Status IndexBatch::Add(uint32_t docno, const Article& article, const Analysis& a
   for (const TermPositions& t : doc.terms) {
     batch_.Put(cf_.postings, TermKey(t.term, docno), EncodePostingValue(t.title, t.body));
     fwd.terms.push_back(t.term);
+    posting_changes_.push_back({t.term, docno, static_cast<uint16_t>(std::min<size_t>(t.title.size(), 65534)),
+                                static_cast<uint16_t>(std::min<size_t>(t.body.size(), 65534))});
   }
   DocMeta meta;
   meta.id = article.id;
@@ -145,7 +147,10 @@ Status IndexBatch::Remove(uint32_t docno) {
   if (!old) return Status::Ok();  // Never indexed (a database from before the index).
   auto fwd = Forward(docno);
   if (!fwd.ok()) return fwd.status();
-  for (const auto& term : fwd->terms) batch_.Delete(cf_.postings, TermKey(term, docno));
+  for (const auto& term : fwd->terms) {
+    batch_.Delete(cf_.postings, TermKey(term, docno));
+    posting_changes_.push_back({term, docno, 0xFFFF, 0xFFFF});
+  }
   const std::string& source = old->source < state_.source_names.size()
                                   ? state_.source_names[old->source]
                                   : new_sources_[old->source - state_.source_names.size()];
@@ -199,6 +204,34 @@ void IndexBatch::Finish() {
   for (const auto& [id, e] : entities_) batch_.Put(cf_.entities, EntityKey(id), EncodeEntityInfo(e));
 }
 
+void IndexBatch::ApplyToCache() {
+  PostingCache& cache = state_.cache;  // No reader is inside: the exclusive lock is held.
+  if (cache.lists.empty()) return;
+  for (const PostingChange& c : posting_changes_) {
+    auto it = cache.lists.find(c.term);
+    if (it == cache.lists.end()) continue;
+    PostingList& l = *it->second;
+    const auto pos = std::lower_bound(l.docnos.begin(), l.docnos.end(), c.docno);
+    const auto i = pos - l.docnos.begin();
+    const bool present = pos != l.docnos.end() && *pos == c.docno;
+    if (c.title_tf == 0xFFFF) {
+      if (!present) continue;
+      l.docnos.erase(pos);
+      l.title_tf.erase(l.title_tf.begin() + i);
+      l.body_tf.erase(l.body_tf.begin() + i);
+      --cache.total;
+    } else if (present) {
+      l.title_tf[i] = c.title_tf;
+      l.body_tf[i] = c.body_tf;
+    } else {
+      l.docnos.insert(pos, c.docno);
+      l.title_tf.insert(l.title_tf.begin() + i, c.title_tf);
+      l.body_tf.insert(l.body_tf.begin() + i, c.body_tf);
+      ++cache.total;
+    }
+  }
+}
+
 void IndexBatch::Publish(std::shared_ptr<const rocksdb::Snapshot> snapshot, uint32_t max_docno) {
   std::unique_lock lock(state_.mu);
   for (auto& s : new_sources_) {
@@ -220,6 +253,7 @@ void IndexBatch::Publish(std::shared_ptr<const rocksdb::Snapshot> snapshot, uint
   state_.stats.body_terms += delta_.body_terms;
   state_.max_docno = std::max(state_.max_docno, max_docno);
   state_.snapshot = std::move(snapshot);
+  ApplyToCache();
 }
 
 }  // namespace khabar::storage

@@ -44,6 +44,7 @@ class IndexBatch {
   uint32_t EntityFor(const EntityRef& ref);
   uint32_t SourceFor(const std::string& source);
   Result<ForwardRecord> Forward(uint32_t docno);
+  void ApplyToCache();
 
   rocksdb::DB* db_;
   IndexFamilies cf_;
@@ -55,6 +56,14 @@ class IndexBatch {
   std::unordered_map<std::string, uint32_t> new_entity_keys_;
   std::vector<std::string> new_sources_;
   std::unordered_map<std::string, uint32_t> new_source_ids_;
+  // Posting changes in group order, applied to the posting cache on Publish: (term, docno,
+  // title tf, body tf), with tfs of 0xFFFF marking a removal.
+  struct PostingChange {
+    std::string term;
+    uint32_t docno;
+    uint16_t title_tf, body_tf;
+  };
+  std::vector<PostingChange> posting_changes_;
   CollectionStats delta_;  // May go negative through unsigned wrap-around; applied as a sum.
   uint32_t next_entity_id_;
 };

@@ -7,6 +7,7 @@
 #include <rocksdb/db.h>
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <shared_mutex>
 #include <string>
@@ -17,6 +18,19 @@
 #include "storage/index_types.h"
 
 namespace khabar::storage {
+
+// Decoded posting lists of frequently queried terms, kept equal to the published state: readers
+// fill it (under the shared lock, serialized by mu), the writer updates the cached lists of the
+// terms it touches in Publish (under the exclusive lock, when no reader is inside).
+struct PostingCache {
+  // Lists shorter than this are cheap to read from RocksDB and are not cached.
+  static constexpr size_t kMinPostings = 256;
+  // Upper bound on cached postings (about 8 bytes each). Default: 32 Mi.
+  size_t limit = 32u << 20;
+  std::mutex mu;
+  std::unordered_map<std::string, std::shared_ptr<PostingList>> lists;
+  size_t total = 0;
+};
 
 struct IndexState {
   std::vector<DocMeta> docs;          // By docno; docs[0] unused.
@@ -29,6 +43,7 @@ struct IndexState {
   uint32_t max_docno = 0;  // Highest docno ever published: the cursor high-water mark.
   std::shared_ptr<const rocksdb::Snapshot> snapshot;
   mutable std::shared_mutex mu;
+  mutable PostingCache cache;
 
   const DocMeta* Doc(uint32_t docno) const {
     return docno < docs.size() && docs[docno].live ? &docs[docno] : nullptr;

@@ -49,6 +49,14 @@ struct Posting {
   std::vector<uint32_t> body_positions;
 };
 
+// A term's postings without positions, as parallel arrays in ascending docno order.
+struct PostingList {
+  std::vector<uint32_t> docnos;
+  std::vector<uint16_t> title_tf;
+  std::vector<uint16_t> body_tf;
+  size_t size() const { return docnos.size(); }
+};
+
 struct StoredFigure {
   uint32_t docno = 0;
   uint16_t index = 0;  // Position in the article's figure list.

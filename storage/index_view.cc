@@ -68,6 +68,56 @@ std::vector<Posting> IndexView::TermPostings(std::string_view term, bool positio
   return out;
 }
 
+std::shared_ptr<const PostingList> IndexView::TermDocs(const std::string& term) const {
+  PostingCache& cache = impl_->state->cache;
+  {
+    std::lock_guard lock(cache.mu);
+    if (auto it = cache.lists.find(term); it != cache.lists.end()) return it->second;
+  }
+  auto list = std::make_shared<PostingList>();
+  const std::string prefix = TermPrefix(term);
+  std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(impl_->Read(), impl_->postings));
+  Posting p;
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    const auto key = View(it->key());
+    if (key.size() != prefix.size() + 4 || !DecodePostingValue(View(it->value()), &p, false)) continue;
+    list->docnos.push_back(GetBigEndian32(key.substr(prefix.size())));
+    list->title_tf.push_back(p.title_tf);
+    list->body_tf.push_back(p.body_tf);
+  }
+  if (list->size() >= PostingCache::kMinPostings) {
+    std::lock_guard lock(cache.mu);
+    while (cache.total + list->size() > cache.limit && !cache.lists.empty()) {
+      cache.total -= cache.lists.begin()->second->size();
+      cache.lists.erase(cache.lists.begin());
+    }
+    auto [slot, added] = cache.lists.emplace(term, list);
+    if (added) cache.total += list->size();
+    return slot->second;
+  }
+  return list;
+}
+
+std::vector<Posting> IndexView::TermPositions(const std::string& term,
+                                              const std::vector<uint32_t>& docnos) const {
+  std::vector<std::string> keys;
+  keys.reserve(docnos.size());
+  for (uint32_t d : docnos) keys.push_back(TermKey(term, d));
+  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+  std::vector<rocksdb::PinnableSlice> values(keys.size());
+  std::vector<rocksdb::Status> statuses(keys.size());
+  impl_->db->MultiGet(impl_->Read(), impl_->postings, keys.size(), slices.data(), values.data(),
+                      statuses.data(), /*sorted_input=*/true);
+  std::vector<Posting> out;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (!statuses[i].ok()) continue;
+    Posting p;
+    p.docno = docnos[i];
+    if (DecodePostingValue(View(values[i]), &p, true)) out.push_back(std::move(p));
+  }
+  return out;
+}
+
 std::vector<uint32_t> IndexView::SourceDocs(std::string_view source) const {
   std::vector<uint32_t> out;
   std::string prefix(1, kSourcePrefix);
