@@ -22,7 +22,7 @@ constexpr std::array<std::string_view, kDateWordCount> kKindNames = {
     "unit",       "dir",         "this",        "mod",     "ord",         "yearword", "monthword",
     "dayword",    "calg",        "calh",        "from",    "same",        "nonyear",  "future",
     "every",      "block",       "notday",      "blessed", "agree",       "prep",     "qbare",
-    "notdayprev", "gmonth_rare", "to",          "since",   "contract",    "firstday"};
+    "notdayprev", "gmonth_rare", "to",          "since",   "contract",    "firstday", "qweak"};
 
 static_assert(!kKindNames.back().empty(), "every DateWord needs a name in kKindNames");
 
@@ -340,12 +340,13 @@ class Parser {
     if (K(k) == kUnit && (V(k) == kQuarter || V(k) == kHalf)) {
       unit = V(k);
       ++k;
-    } else if (K(k) == kQBare) {
+    } else if (K(k) == kQBare || K(k) == kQWeak) {
       unit = kQuarter;
       ++k;
     } else {
       return false;
     }
+    const bool needs_year = K(j) == kQWeak;  // "al-fasl" is also a school term or a chapter.
     int ord, digits;
     if (K(k) == kOrd) {
       ord = V(k);
@@ -380,6 +381,7 @@ class Parser {
         }
       }
     }
+    if (needs_year && r->year == 0 && r->year_dir == kNoDir) return false;
     r->te = k;
     return true;
   }

@@ -48,6 +48,7 @@ enum DateWord : int {
   kSince,
   kContract,
   kFirstDay,
+  kQWeak,
   kDateWordCount,
 };
 
