@@ -242,8 +242,7 @@ class Resolver {
   std::string WeekdayValue(size_t i, const RawDate& r) {
     if (i + 1 < raw_.size()) {  // "Saturday, corresponding to 6-6-2015".
       const RawDate& n = raw_[i + 1];
-      if ((n.type == RawType::kNumeric || n.type == RawType::kDay) && !n.hijri &&
-          (r.agree || n.tb == r.te)) {
+      if ((n.type == RawType::kNumeric || n.type == RawType::kDay) && (r.agree || n.tb == r.te)) {
         std::string unused;
         const std::string v = Calendar(n, &unused);
         if (v.size() == 10 && (r.agree || Weekday(DaysFromCivil(ParseYmd(v))) == r.weekday)) {

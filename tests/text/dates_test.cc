@@ -193,6 +193,18 @@ TEST_F(DatesTest, ListsAndRanges) {
   EXPECT_EQ(d[1].value, "2015-07-24");
 }
 
+TEST_F(DatesTest, WeekdayInAppositionWithAHijriDate) {
+  // 20 Shawwal 1436 is Wednesday 2015-08-05: the weekday takes the date it stands beside.
+  auto d = Run("يقام الحفل يوم الأربعاء 20 شوال 1436هـ", {2015, 8, 1});
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].value, "2015-08-05");
+  EXPECT_EQ(d[1].value, "2015-08-05");
+  // A weekday that does not match the date beside it is resolved on its own (forward: يقام).
+  d = Run("يقام الحفل يوم الاثنين 20 شوال 1436هـ", {2015, 8, 1});
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].value, "2015-08-03");
+}
+
 TEST_F(DatesTest, AnchorFromTheText) {
   // Stamped Thursday, written Tuesday: bare اليوم follows the text.
   const auto d = Run("قالت الوزارة اليوم الثلاثاء إن ... وأكدت اليوم", {2015, 8, 6});
