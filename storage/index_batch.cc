@@ -12,6 +12,50 @@ int32_t DayOf(int64_t ms) {
   return static_cast<int32_t>(ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000));
 }
 
+std::vector<char32_t> CodePoints(std::string_view s) {
+  std::vector<char32_t> out;
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
+    for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+// Optimal-string-alignment distance (a transposition counts as one edit), capped at 2.
+int EditDistance(std::string_view a, std::string_view b) {
+  const auto x = CodePoints(a), y = CodePoints(b);
+  if (x.size() > y.size() + 1 || y.size() > x.size() + 1) return 2;
+  std::vector<std::vector<int>> d(x.size() + 1, std::vector<int>(y.size() + 1));
+  for (size_t i = 0; i <= x.size(); ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= y.size(); ++j) d[0][j] = static_cast<int>(j);
+  for (size_t i = 1; i <= x.size(); ++i) {
+    for (size_t j = 1; j <= y.size(); ++j) {
+      const int cost = x[i - 1] == y[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return std::min(d[x.size()][y.size()], 2);
+}
+
+std::vector<std::string_view> SplitWords(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i <= s.size()) {
+    const size_t sp = s.find(' ', i);
+    const size_t end = sp == std::string_view::npos ? s.size() : sp;
+    if (end > i) out.push_back(s.substr(i, end - i));
+    i = end + 1;
+  }
+  return out;
+}
+
 size_t Letters(const std::string& s) {
   size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
@@ -42,14 +86,50 @@ uint32_t IndexBatch::EntityFor(const EntityRef& ref) {
   const std::string map_key = IndexState::EntityMapKey(ref.type, ref.key);
   if (auto it = new_entity_keys_.find(map_key); it != new_entity_keys_.end()) return it->second;
   if (auto it = state_.entity_by_key.find(map_key); it != state_.entity_by_key.end()) return it->second;
+  const std::string last_word = IndexState::LastWordKey(ref.type, ref.key);
+  if (!last_word.empty()) {
+    if (const uint32_t near = NearSpelling(ref, last_word)) {
+      new_entity_keys_[map_key] = near;
+      return near;
+    }
+  }
   const uint32_t id = next_entity_id_++;
   new_entity_keys_[map_key] = id;
+  if (!last_word.empty()) new_by_last_word_[last_word].push_back(id);
   EntityInfo& e = entities_[id];
   e.id = id;
   e.type = ref.type;
   e.key = ref.key;
   e.canonical = ref.canonical;
   return id;
+}
+
+uint32_t IndexBatch::NearSpelling(const EntityRef& ref, const std::string& last_word_key) const {
+  const auto words = SplitWords(ref.key);
+  using Table = std::unordered_map<std::string, std::vector<uint32_t>>;
+  for (const Table* table : {static_cast<const Table*>(&state_.entity_by_last_word),
+                             static_cast<const Table*>(&new_by_last_word_)}) {
+    auto it = table->find(last_word_key);
+    if (it == table->end()) continue;
+    for (uint32_t id : it->second) {
+      const auto e = entities_.find(id);
+      const std::string& key = e != entities_.end() ? e->second.key : state_.entities[id].key;
+      const auto other = SplitWords(key);
+      if (other.size() != words.size()) continue;
+      int edits = 0;
+      for (size_t i = 0; i + 1 < words.size() && edits <= 1; ++i) {
+        if (words[i] == other[i]) continue;
+        // Short words ("بن", initials) must match exactly.
+        if (CodePoints(words[i]).size() < 4) {
+          edits = 2;
+          break;
+        }
+        edits += EditDistance(words[i], other[i]);
+      }
+      if (edits == 1) return id;
+    }
+  }
+  return 0;
 }
 
 uint32_t IndexBatch::SourceFor(const std::string& source) {
@@ -247,6 +327,10 @@ void IndexBatch::Publish(std::shared_ptr<const rocksdb::Snapshot> snapshot, uint
     state_.entities[id] = std::move(e);
   }
   for (auto& [key, id] : new_entity_keys_) state_.entity_by_key[key] = id;
+  for (auto& [key, ids] : new_by_last_word_) {
+    auto& list = state_.entity_by_last_word[key];
+    list.insert(list.end(), ids.begin(), ids.end());
+  }
   state_.next_entity_id = next_entity_id_;
   state_.stats.docs += delta_.docs;
   state_.stats.title_terms += delta_.title_terms;

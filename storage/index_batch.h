@@ -42,6 +42,9 @@ class IndexBatch {
   const DocMeta* Doc(uint32_t docno) const;
   EntityInfo* MutableEntity(uint32_t id);
   uint32_t EntityFor(const EntityRef& ref);
+  // An existing person whose name differs from key by one edit in a word other than the last
+  // (دميتري/ديمتري بيسكوف), or 0.
+  uint32_t NearSpelling(const EntityRef& ref, const std::string& last_word_key) const;
   uint32_t SourceFor(const std::string& source);
   Result<ForwardRecord> Forward(uint32_t docno);
   void ApplyToCache();
@@ -54,6 +57,7 @@ class IndexBatch {
   std::unordered_map<uint32_t, ForwardRecord> forward_;  // Forward records written in the group.
   std::unordered_map<uint32_t, EntityInfo> entities_;    // Changed entities.
   std::unordered_map<std::string, uint32_t> new_entity_keys_;
+  std::unordered_map<std::string, std::vector<uint32_t>> new_by_last_word_;
   std::vector<std::string> new_sources_;
   std::unordered_map<std::string, uint32_t> new_source_ids_;
   // Posting changes in group order, applied to the posting cache on Publish: (term, docno,

@@ -1,5 +1,7 @@
 #include "storage/index_state.h"
 
+#include <algorithm>
+
 #include "storage/encoding.h"
 #include "storage/index_codec.h"
 
@@ -8,6 +10,14 @@ namespace khabar::storage {
 std::shared_ptr<const rocksdb::Snapshot> TakeSnapshot(rocksdb::DB* db) {
   return std::shared_ptr<const rocksdb::Snapshot>(
       db->GetSnapshot(), [db](const rocksdb::Snapshot* s) { db->ReleaseSnapshot(s); });
+}
+
+std::string IndexState::LastWordKey(EntityType type, const std::string& key) {
+  if (type != EntityType::kPerson) return {};
+  const size_t space = key.rfind(' ');
+  if (space == std::string::npos) return {};
+  const size_t words = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+  return EntityMapKey(type, key.substr(space + 1)) + "#" + std::to_string(words);
 }
 
 Status LoadIndexState(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* docs_cf,
@@ -43,6 +53,9 @@ Status LoadIndexState(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* docs_cf,
     }
     if (state->entities.size() <= e.id) state->entities.resize(e.id + 1);
     state->entity_by_key[IndexState::EntityMapKey(e.type, e.key)] = e.id;
+    if (auto lw = IndexState::LastWordKey(e.type, e.key); !lw.empty()) {
+      state->entity_by_last_word[lw].push_back(e.id);
+    }
     state->next_entity_id = std::max(state->next_entity_id, e.id + 1);
     state->entities[e.id] = std::move(e);
   }

@@ -36,6 +36,8 @@ struct IndexState {
   std::vector<DocMeta> docs;          // By docno; docs[0] unused.
   std::vector<EntityInfo> entities;   // By id; entities[0] unused.
   std::unordered_map<std::string, uint32_t> entity_by_key;  // type byte + key -> id
+  // Person entities by type byte + last word + word count: where near-spellings are looked for.
+  std::unordered_map<std::string, std::vector<uint32_t>> entity_by_last_word;
   std::vector<std::string> source_names{""};
   std::unordered_map<std::string, uint32_t> source_ids{{"", 0}};
   CollectionStats stats;
@@ -51,6 +53,8 @@ struct IndexState {
   const EntityInfo* Entity(uint32_t id) const {
     return id > 0 && id < entities.size() && entities[id].id == id ? &entities[id] : nullptr;
   }
+  // The key of entity_by_last_word, or empty when the entity is not a multi-word person.
+  static std::string LastWordKey(EntityType type, const std::string& key);
   static std::string EntityMapKey(EntityType type, const std::string& key) {
     return std::string(1, static_cast<char>('0' + static_cast<int>(type))) + key;
   }

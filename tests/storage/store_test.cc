@@ -141,3 +141,36 @@ TEST(Codec, RoundTripsAndRejectsCorruption) {
 
 }  // namespace
 }  // namespace khabar::storage
+
+namespace khabar::storage {
+namespace {
+
+TEST_F(StoreTest, NearSpellingsOfAPersonMeetAcrossArticles) {
+  auto put = [](const std::string& id, const std::string& key, const std::string& surface) {
+    PutArticle p = StoreTest::Put(id, "x");
+    EntityRef ref;
+    ref.type = EntityType::kPerson;
+    ref.canonical = surface;
+    ref.key = key;
+    ref.mentions = 1;
+    ref.surfaces = {{surface, 1}};
+    p.index.entities.push_back(ref);
+    p.index.published_ms = 1000;
+    return p;
+  };
+  (void)Apply({put("a", "دميتري بيسكوف", "دميتري بيسكوف")});
+  (void)Apply({put("b", "ديمتري بيسكوف", "ديمتري بيسكوف"), put("c", "دميتري لافروف", "دميتري لافروف")});
+  Open();  // The match also holds for entities loaded at start-up.
+  (void)Apply({put("d", "دمتري بيسكوف", "دمتري بيسكوف")});
+  auto view = store_->View();
+  const auto id = view->EntityId(EntityType::kPerson, "دميتري بيسكوف");
+  ASSERT_TRUE(id.has_value());
+  const EntityInfo* e = view->Entity(*id);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->articles, 3u);  // a, b and d; not Lavrov.
+  EXPECT_EQ(e->aliases.size(), 3u);
+  EXPECT_EQ(view->EntityDocs(*id).size(), 3u);
+}
+
+}  // namespace
+}  // namespace khabar::storage
