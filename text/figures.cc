@@ -30,21 +30,30 @@ size_t Reader::ReadScaleAndCompound(size_t j, CardinalBuilder* b, Quantity* q) {
       if (b->last_scale() > 1) {
         if (Norm(j) == kWaw && w_[j].kind == TokenKind::kArabic && IsNumber(j + 1) &&
             w_[j + 1].glued) {
+          CardinalBuilder trial = *b;
           if (auto n =
                   ParseNumeral(f_.text.substr(w_[j + 1].start, w_[j + 1].end - w_[j + 1].start));
-              n && b->AddDigits(n->value, true)) {
+              n && trial.AddDigits(n->value, true) && !ScaleRejects(j + 2, trial)) {
+            *b = trial;
             j += 2;
             continue;
           }
         }
-        if (nw != nullptr && stem.conj && stem.prefix_letters == 1 && b->Add(*nw, true)) {
+        CardinalBuilder trial = *b;
+        Stem s_next;
+        const NumberWord* next = NumberWordAt(j + 1, &s_next);
+        const bool half_of_scale = nw != nullptr && nw->cls == NumberWordClass::kFraction &&
+                                   next != nullptr && next->cls == NumberWordClass::kScale &&
+                                   next->value == b->last_scale();
+        if (nw != nullptr && stem.conj && stem.prefix_letters == 1 && trial.Add(*nw, true) &&
+            (half_of_scale || !ScaleRejects(j + 1, trial))) {
+          *b = trial;
           ++j;
           // "thalatha malayin wa-nisf al-milyun": the scale repeated after the half.
           Stem s2;
           const NumberWord* again = NumberWordAt(j, &s2);
-          if (nw->cls == NumberWordClass::kFraction && again != nullptr && s2.definite &&
-              s2.prefix_letters == 0 && again->cls == NumberWordClass::kScale &&
-              again->value == b->last_scale()) {
+          if (nw->cls == NumberWordClass::kFraction && again != nullptr && s2.prefix_letters == 0 &&
+              again->cls == NumberWordClass::kScale && again->value == b->last_scale()) {
             ++j;
           }
           continue;
@@ -54,6 +63,14 @@ size_t Reader::ReadScaleAndCompound(size_t j, CardinalBuilder* b, Quantity* q) {
     break;
   }
   return j;
+}
+
+bool Reader::ScaleRejects(size_t j, const CardinalBuilder& b) const {
+  Stem stem;
+  const NumberWord* nw = NumberWordAt(j, &stem);
+  if (nw == nullptr || nw->cls != NumberWordClass::kScale || stem.prefix_letters > 0) return false;
+  CardinalBuilder trial = b;
+  return !trial.Add(*nw, false);
 }
 
 bool Reader::ReadDigits(size_t i, Quantity* q) {
@@ -132,18 +149,35 @@ bool Reader::ReadWords(size_t i, Quantity* q) {
   q->start = SpanStart(i, stem.prefix_letters);
   q->words = true;
   size_t j = i + 1;
+  // "bayna alfayn wa-thalathat alaf": a "wa" addition that a following scale cannot take was a
+  // range or list connector; the number ends before it.
+  CardinalBuilder before_conj;
+  size_t conj_at = SIZE_MAX;
   while (j < w_.size() && IsArabic(j)) {
     Stem s2;
     const NumberWord* n2 = NumberWordAt(j, &s2);
     if (n2 == nullptr || (s2.prefix_letters > 0 && !(s2.conj && s2.prefix_letters == 1))) break;
     if (s2.definite && n2->cls != NumberWordClass::kScale) break;
     if (n2->cls == NumberWordClass::kFraction) break;  // "wa-nisf" is read with the unit.
+    const CardinalBuilder saved = b;
     if (!b.Add(*n2, s2.conj)) break;
+    if (s2.conj) {
+      before_conj = saved;
+      conj_at = j;
+    } else if (n2->cls == NumberWordClass::kScale) {
+      conj_at = SIZE_MAX;
+    }
     if (n2->cls == NumberWordClass::kScale) {
       q->has_scale = true;
       q->scale = n2->value;
     }
     ++j;
+  }
+  if (conj_at != SIZE_MAX && ScaleRejects(j, b)) {
+    b = before_conj;
+    j = conj_at;
+    q->has_scale = b.last_scale() > 1;
+    q->scale = b.last_scale();
   }
   j = ReadScaleAndCompound(j, &b, q);
   if (nw->compound && b.words() < 2) return false;
@@ -182,7 +216,11 @@ bool Reader::ReadWords(size_t i, Quantity* q) {
       return true;
     }
   }
-  if (single && cls == NumberWordClass::kScale && !nw->dual && q->bare()) return false;
+  // A scale word alone needs a unit or a counted noun (alf mabruk is an idiom), except million
+  // and above (akthar min milyun).
+  if (single && cls == NumberWordClass::kScale && !nw->dual && q->bare() && nw->value < 1e6) {
+    return false;
+  }
   std::string_view bare = stem.bare;
   if (EndsWith(bare, "\u0627") && bare.size() > 8) bare.remove_suffix(2);  // wahidan
   if (single && bare == kWahida && q->unit == nullptr) return false;

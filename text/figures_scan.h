@@ -120,6 +120,8 @@ class Reader {
   // Unit, half, currency adjective and counted noun after the number.
   void ReadUnit(Quantity* q);
   bool DigitsAreNotAFigure(size_t i, const Numeral& n) const;
+  // True when word j is a scale word that cannot continue the number in b.
+  bool ScaleRejects(size_t j, const CardinalBuilder& b) const;
 
   const NumberWord* NumberWordAt(size_t i, Stem* stem) const;
   std::string_view Norm(size_t i) const { return i < w_.size() ? w_[i].norm : std::string_view(); }
