@@ -31,12 +31,13 @@ Analysis Analyzer::Analyze(const AnalyzerInput& in) const {
   analysis.figures = figures_->Extract(in.title, Field::kTitle);
   for (Figure& f : figures_->Extract(in.body, Field::kBody)) analysis.figures.push_back(std::move(f));
   const std::optional<CivilDate> published = PublicationDay(in.published_at);
-  analysis.dates = dates_->Extract(in.title, Field::kTitle, published);
-  for (DateMention& d : dates_->Extract(in.body, Field::kBody, published)) {
+  const FoldedTokens title(in.title), body(in.body);  // Shared by dates and quotes.
+  analysis.dates = dates_->Extract(title, Field::kTitle, published);
+  for (DateMention& d : dates_->Extract(body, Field::kBody, published)) {
     analysis.dates.push_back(std::move(d));
   }
-  analysis.quotes = quotes_->Extract(in.title, Field::kTitle, analysis.entities);
-  for (Quote& q : quotes_->Extract(in.body, Field::kBody, analysis.entities)) {
+  analysis.quotes = quotes_->Extract(title, Field::kTitle, analysis.entities);
+  for (Quote& q : quotes_->Extract(body, Field::kBody, analysis.entities)) {
     analysis.quotes.push_back(std::move(q));
   }
   return analysis;
