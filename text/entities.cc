@@ -49,7 +49,8 @@ struct Scratch {
   std::vector<WordInfo> info;
   std::vector<uint64_t> features;
   std::vector<float> emissions;
-  std::vector<uint8_t> tags, back;
+  std::vector<uint8_t> tags;
+  std::vector<float> viterbi;
 };
 
 }  // namespace ner
@@ -253,7 +254,7 @@ void TagSentence(const ner::Model& model, const ner::Lexicon& lex, std::string_v
     }
   }
   s->tags.resize(n);
-  ner::Viterbi(s->emissions.data(), static_cast<int>(n), model.transitions(), &s->back,
+  ner::Viterbi(s->emissions.data(), static_cast<int>(n), model.transitions(), &s->viterbi,
                s->tags.data());
   TagKnown(lex, s->info, s->tags.data());
   for (size_t i = 0; i < n; ++i) {

@@ -29,40 +29,51 @@ uint64_t SlotKey(uint64_t h) { return h == 0 ? 1 : h; }
 
 }  // namespace
 
-void Viterbi(const float* emissions, int n, const float* transitions, std::vector<uint8_t>* back,
+void Viterbi(const float* emissions, int n, const float* transitions, std::vector<float>* scores,
              uint8_t* tags) {
   if (n <= 0) return;
-  back->resize(static_cast<size_t>(n) * kNumTags);
-  float prev[kNumTags], cur[kNumTags];
-  for (int t = 0; t < kNumTags; ++t) {
-    prev[t] = TransitionAllowed(kNumTags, t) ? emissions[t] + transitions[kNumTags * kNumTags + t]
-                                             : kForbidden;
+  // The forward pass keeps only the best score of each tag at each word; the backward pass
+  // recomputes the one argmax it needs per word, which is cheaper than storing all of them.
+  // Both scan previous tags in order and keep the first maximum, so they agree.
+  float trans[kNumTags + 1][kNumTags];
+  for (int p = 0; p <= kNumTags; ++p) {
+    for (int t = 0; t < kNumTags; ++t) {
+      trans[p][t] = TransitionAllowed(p, t) ? transitions[p * kNumTags + t] : kForbidden;
+    }
   }
+  scores->resize(static_cast<size_t>(n) * kNumTags);
+  float* delta = scores->data();
+  for (int t = 0; t < kNumTags; ++t) delta[t] = emissions[t] + trans[kNumTags][t];
   for (int i = 1; i < n; ++i) {
+    const float* prev = delta + static_cast<size_t>(i - 1) * kNumTags;
+    float* cur = delta + static_cast<size_t>(i) * kNumTags;
     const float* e = emissions + static_cast<size_t>(i) * kNumTags;
-    uint8_t* bp = back->data() + static_cast<size_t>(i) * kNumTags;
     for (int t = 0; t < kNumTags; ++t) {
       // O and B-X may follow any tag; I-X only B-X or I-X (tags t - 1 and t).
       const bool inside = t != 0 && t % 2 == 0;
-      const int first = inside ? t - 1 : 0;
-      const int last = inside ? t : kNumTags - 1;
-      float best = -std::numeric_limits<float>::infinity();
-      int arg = first;
-      for (int p = first; p <= last; ++p) {
-        const float s = prev[p] + transitions[p * kNumTags + t];
-        if (s > best) {
-          best = s;
-          arg = p;
-        }
+      float best = inside ? std::max(prev[t - 1] + trans[t - 1][t], prev[t] + trans[t][t])
+                          : prev[0] + trans[0][t];
+      if (!inside) {
+        for (int p = 1; p < kNumTags; ++p) best = std::max(best, prev[p] + trans[p][t]);
       }
       cur[t] = best + e[t];
-      bp[t] = static_cast<uint8_t>(arg);
     }
-    std::copy(cur, cur + kNumTags, prev);
   }
-  tags[n - 1] = static_cast<uint8_t>(std::max_element(prev, prev + kNumTags) - prev);
+  const float* last = delta + static_cast<size_t>(n - 1) * kNumTags;
+  tags[n - 1] = static_cast<uint8_t>(std::max_element(last, last + kNumTags) - last);
   for (int i = n - 1; i > 0; --i) {
-    tags[i - 1] = (*back)[static_cast<size_t>(i) * kNumTags + tags[i]];
+    const float* prev = delta + static_cast<size_t>(i - 1) * kNumTags;
+    const int t = tags[i];
+    int arg = 0;
+    float best = prev[0] + trans[0][t];
+    for (int p = 1; p < kNumTags; ++p) {
+      const float s = prev[p] + trans[p][t];
+      if (s > best) {
+        best = s;
+        arg = p;
+      }
+    }
+    tags[i - 1] = static_cast<uint8_t>(arg);
   }
 }
 

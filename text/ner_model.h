@@ -32,9 +32,9 @@ constexpr bool TransitionAllowed(int prev, int cur) {
   return prev != kNumTags && prev != 0 && (prev + 1) / 2 == cur / 2;
 }
 
-// Best tag sequence under emissions[n * kNumTags] and transitions[kNumTransitions]; `back` is
-// scratch space. Writes n tags.
-void Viterbi(const float* emissions, int n, const float* transitions, std::vector<uint8_t>* back,
+// Best tag sequence under emissions[n * kNumTags] and transitions[kNumTransitions]; `scores`
+// is scratch space. Writes n tags.
+void Viterbi(const float* emissions, int n, const float* transitions, std::vector<float>* scores,
              uint8_t* tags);
 
 class Model {

@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <map>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -170,6 +171,29 @@ TEST_F(EntitiesTest, BadInputNeverCrashes) {
   while (repeated.size() < 10'000'000) repeated += "فلاديمير بوتين ";
   const auto many = recognizer_->Recognize("", repeated);
   ExpectSpansPointIntoOriginal(many, "", repeated);
+}
+
+// Random mixes of Arabic words, clitics, titles, punctuation, digits and broken UTF-8.
+TEST_F(EntitiesTest, RandomTextKeepsSpansValid) {
+  const std::vector<std::string> pieces = {
+      "الرئيس",   "فلاديمير", "بوتين",   "و",      "ب", "ال",     "لل",     "وزارة",  "مدينة",
+      " ",        " ",        "\n",      ".",      "،", "«",      "»",      "\xff",   "\xd8",
+      "\xe2\x80", "12",       "Reuters", "ـ",      "َ",  "\u200f", "بالبيت", "الأبيض", "كيربي",
+      "وكارلسون", "ديمتري",   "دميتري",  "بيسكوف", "(", "؟"};
+  const unsigned seed = std::random_device{}();
+  SCOPED_TRACE("seed=" + std::to_string(seed));
+  std::mt19937 rng(seed);
+  for (int round = 0; round < 300; ++round) {
+    std::string title, body;
+    const int n = static_cast<int>(rng() % 60);
+    for (int k = 0; k < n; ++k) {
+      std::string& field = rng() % 5 == 0 ? title : body;
+      field += pieces[rng() % pieces.size()];
+      if (rng() % 2) field += ' ';
+    }
+    const auto es = recognizer_->Recognize(title, body);
+    ExpectSpansPointIntoOriginal(es, title, body);
+  }
 }
 
 }  // namespace

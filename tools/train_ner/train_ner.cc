@@ -141,8 +141,8 @@ class Trainer {
         for (int t = 0; t < kNumTags; ++t) s[t] += w[static_cast<size_t>(id) * kNumTags + t];
       }
     }
-    std::vector<uint8_t> back;
-    text::ner::Viterbi(em.data(), e.size(), trans, &back, out);
+    std::vector<float> scratch;
+    text::ner::Viterbi(em.data(), e.size(), trans, &scratch, out);
   }
 
   const std::vector<uint64_t>& keys() const { return keys_; }
