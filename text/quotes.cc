@@ -500,6 +500,8 @@ class QuoteParser {
     // Inside reported speech, a name after the noun it names (a campaign "...") is a term. Right
     // after the speaker ("said X, strategist at Commerzbank "...") the noun is the speaker's.
     if (words <= 6 && complementizer && s.open > 0 && K(s.open - 1) == kHead) return;
+    // A short name that starts with a naming noun ("the summer discounts programme") is a term.
+    if (words <= 5 && K(s.open + 1) == kHead) return;
     if (short_quote) {
       const auto [lo, hi] = EntityRange(start > 1024 ? start - 1024 : 0, start + 1);
       for (size_t n = lo; n < hi; ++n) {
