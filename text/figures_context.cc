@@ -284,7 +284,7 @@ void InheritMoney(const FieldText& f, std::vector<Quantity>* qs) {
 void ResolveContext(const FiguresLexicon& lex, const FieldText& f, std::vector<Quantity>* qs) {
   FindRanges(f, qs);
   for (Quantity& q : *qs) {
-    if (q.year_like && q.unit == nullptr) q.drop = true;
+    if (q.year_like && q.unit == nullptr && !lex.IsKnownNoun(Normalize(q.counted))) q.drop = true;
   }
   std::vector<ContextHit> hits;
   bool hits_ready = false;

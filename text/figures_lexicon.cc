@@ -227,6 +227,7 @@ Status FiguresLexicon::ParseContext(std::string_view tsv) {
       stop_.insert(w);
     } else if (c[0] == "plural" && c.size() >= 3) {
       singular_[w] = std::string(c[2]);
+      known_nouns_.insert(Normalize(c[2]));
     } else {
       return false;
     }

@@ -99,6 +99,10 @@ class FiguresLexicon {
   bool IsStopWord(std::string_view word) const { return stop_.contains(word); }
   // The singular lemma of a plural counted noun, or empty.
   std::string_view Singular(std::string_view word) const;
+  // True when a (normalized) lemma is a counted noun of the lexicon.
+  bool IsKnownNoun(std::string_view normalized_lemma) const {
+    return known_nouns_.contains(normalized_lemma);
+  }
 
  private:
   struct Hash {
@@ -143,6 +147,7 @@ class FiguresLexicon {
   Set weekdays_;
   Set stop_;
   Map<std::string> singular_;
+  Set known_nouns_;
 };
 
 // The lexicon files embedded into the binary at build time.

@@ -174,10 +174,17 @@ bool Reader::DigitsAreNotAFigure(size_t i, const Numeral& n) const {
   // A label or a ratio: "rajul 1 :", "5:3" (times are caught above).
   if (i + 1 < w_.size() && IsPunct(w_[i + 1], ":")) return true;
   // Digits glued to a word are part of an identifier: "milaf1", "s140" (not the clitics bi-,
-  // wa-, al- of "bi-3,06", "wa-60%", "al-1").
+  // wa-, al- of "bi-3,06", "wa-60%", "al-1", nor a typo before a unit: "bi-nisbat13 fi al-mi'a").
   if (i > 0 && w_[i].glued && IsArabic(i - 1) && w_[i - 1].norm.size() >= 6 &&
       !EndsWith(w_[i - 1].norm, kArticle)) {
-    return true;
+    const std::string_view next[3] = {Norm(i + 1), Norm(i + 2), Norm(i + 3)};
+    size_t consumed = 0;
+    const UnitEntry* u = lex_.MatchUnit(std::span(next, 3), &consumed);
+    Stem stem;
+    const NumberWord* scale = NumberWordAt(i + 1, &stem);
+    const bool has_scale = scale != nullptr && scale->cls == NumberWordClass::kScale;
+    const bool known_noun = IsArabic(i + 1) && !lex_.Singular(Norm(i + 1)).empty();
+    if ((u == nullptr || u->dual) && !has_scale && !known_noun) return true;
   }
   return false;
 }
