@@ -309,8 +309,9 @@ class QuoteParser {
     if (kind == kTitle || kind == kPerson) {
       const size_t title = k;
       k += static_cast<size_t>(hits_[k]->words);
-      while (k < limit && (Comma(k) || Definite(k) || K(k) == kTitle || K(k) == kLink ||
-                           LamComplement(k) || t_.tok(k).kind == TokenKind::kPunct)) {
+      while (k < limit &&
+             (Comma(k) || Definite(k) || K(k) == kTitle || K(k) == kLink || K(k) == kHead ||
+              LamComplement(k) || t_.tok(k).kind == TokenKind::kPunct)) {
         ++k;
       }
       if (k < limit && K(k) == kNone && t_.tok(k).kind == TokenKind::kArabic) {
