@@ -241,6 +241,46 @@ void CurrencyFromParagraph(const FiguresLexicon& lex, const FieldText& f,
   }
 }
 
+// The money unit a definite word names (al-rubl, al-franc), or nullptr.
+const UnitEntry* DefiniteCurrency(const FiguresLexicon& lex, std::string_view norm) {
+  if (!StartsWith(norm, kArticle) || norm.size() <= kArticle.size()) return nullptr;
+  const std::string_view bare[1] = {norm.substr(kArticle.size())};
+  size_t consumed = 0;
+  const UnitEntry* u = lex.MatchUnit(std::span(bare, 1), &consumed);
+  return u != nullptr && u->kind == FigureKind::kMoney && !u->dual ? u : nullptr;
+}
+
+// An exchange rate: "tajawaza al-rubl 64 li-kull dular", "al-franc ... 1.0721 muqabil al-yuru":
+// a bare number before muqabil / li-kull / amam and a currency is money in the currency that the
+// sentence named before it.
+void ExchangeRates(const FiguresLexicon& lex, const FieldText& f, std::vector<Quantity>* qs) {
+  static constexpr std::string_view kPer[] = {"\u0645\u0642\u0627\u0628\u0644",  // muqabil
+                                              "\u0644\u0643\u0644",              // li-kull
+                                              "\u0627\u0645\u0627\u0645"};       // amam
+  const auto& w = f.words;
+  for (Quantity& q : *qs) {
+    if (!q.bare() || q.last + 1 >= w.size()) continue;
+    if (std::find(std::begin(kPer), std::end(kPer), w[q.last].norm) == std::end(kPer)) continue;
+    const Word& other = w[q.last + 1];
+    const std::string_view other_bare[1] = {
+        StartsWith(other.norm, kArticle) ? other.norm.substr(kArticle.size()) : other.norm};
+    size_t consumed = 0;
+    const UnitEntry* per = lex.MatchUnit(std::span(other_bare, 1), &consumed);
+    if (per == nullptr || per->kind != FigureKind::kMoney) continue;
+    for (size_t k = q.first; k > 0; --k) {
+      const Word& v = w[k - 1];
+      if (v.sentence != w[q.first].sentence) break;
+      const UnitEntry* u = v.kind == TokenKind::kArabic ? DefiniteCurrency(lex, v.norm) : nullptr;
+      if (u != nullptr && u->lemma != per->lemma) {
+        q.unit = u;
+        q.kind = FigureKind::kMoney;
+        q.currency = u->currency;
+        break;
+      }
+    }
+  }
+}
+
 void InheritMoney(const FieldText& f, std::vector<Quantity>* qs) {
   for (size_t k = 0; k < qs->size(); ++k) {
     Quantity& q = (*qs)[k];
@@ -299,6 +339,7 @@ void ResolveContext(const FiguresLexicon& lex, const FieldText& f, std::vector<Q
     }
   }
   InheritConversions(f, qs);
+  ExchangeRates(lex, f, qs);
   InheritMoney(f, qs);
 }
 
