@@ -60,15 +60,25 @@ std::string Reader::CountedNoun(size_t i) const {
   if (NumberWordAt(i, &stem) != nullptr || lex_.BlocksAfter(norm)) return {};
   const std::string_view s = lex_.Singular(norm);
   if (!s.empty()) return std::string(s);
-  std::string_view out = norm;
-  if (EndsWith(out, "\u0627") && out.size() > 6)
-    out.remove_suffix(2);  // Tanween alef.
-  else if (EndsWith(out, "\u064a\u0646") && out.size() > 8)
-    out.remove_suffix(4);
-  else if (EndsWith(out, "\u0627\u062a") && out.size() > 8) {
-    return std::string(out.substr(0, out.size() - 4)) + "\u0647";
+  // The word as written, without marks (harakat, tatweel), and without the accusative tanween
+  // alef, the plural -in, or with -at back to teh marbuta: mushahadatan -> mushahada.
+  std::string out;
+  const std::string_view original = f_.text.substr(w_[i].start, w_[i].end - w_[i].start);
+  for (size_t k = 0; k < original.size();) {
+    size_t len;
+    const char32_t c = DecodeAt(original, k, &len);
+    if (!IsArabicMark(c)) out.append(original.substr(k, len));
+    k += len;
   }
-  return std::string(out);
+  if (EndsWith(out, "\u0627") && out.size() > 6) {
+    out.resize(out.size() - 2);
+  } else if (EndsWith(out, "\u064a\u0646") && out.size() > 8) {
+    out.resize(out.size() - 4);
+  } else if (EndsWith(out, "\u0627\u062a") && out.size() > 8) {
+    out.resize(out.size() - 4);
+    out += "\u0629";
+  }
+  return out;
 }
 
 bool Reader::DigitsAreNotAFigure(size_t i, const Numeral& n) const {
