@@ -28,8 +28,7 @@ Result<std::shared_ptr<const Analyzer>> Analyzer::Create() {
 Analysis Analyzer::Analyze(const AnalyzerInput& in) const {
   Analysis analysis;
   analysis.entities = entities_->Recognize(in.title, in.body);
-  analysis.figures = figures_->Extract(in.title, Field::kTitle);
-  for (Figure& f : figures_->Extract(in.body, Field::kBody)) analysis.figures.push_back(std::move(f));
+  analysis.figures = figures_->ExtractArticle(in.title, in.body);
   const std::optional<CivilDate> published = PublicationDay(in.published_at);
   const FoldedTokens title(in.title), body(in.body);  // Shared by dates and quotes.
   analysis.dates = dates_->Extract(title, Field::kTitle, published);

@@ -391,6 +391,25 @@ Result<FigureExtractor> FigureExtractor::Create(const FiguresLexiconFiles& files
   return FigureExtractor(std::make_shared<const FiguresLexicon>(std::move(lex).value()));
 }
 
+std::vector<Figure> FigureExtractor::ExtractArticle(std::string_view title,
+                                                    std::string_view body) const {
+  std::vector<Figure> out = Extract(title, Field::kTitle);
+  std::vector<Figure> in_body = Extract(body, Field::kBody);
+  for (Figure& f : out) {
+    if (f.kind != FigureKind::kCount || !f.unit.empty() || !f.currency.empty()) continue;
+    for (const Figure& b : in_body) {
+      if (b.kind == FigureKind::kMoney && !b.currency.empty() && b.value == f.value) {
+        f.kind = FigureKind::kMoney;
+        f.currency = b.currency;
+        break;
+      }
+    }
+  }
+  out.reserve(out.size() + in_body.size());
+  for (Figure& f : in_body) out.push_back(std::move(f));
+  return out;
+}
+
 std::vector<Figure> FigureExtractor::Extract(std::string_view text, Field field) const {
   using namespace figures_internal;
   std::vector<Figure> out;

@@ -28,6 +28,10 @@ class FigureExtractor {
   // Figures of one field, in text order. Spans are byte offsets into `text`.
   std::vector<Figure> Extract(std::string_view text, Field field) const;
 
+  // Figures of the title, then of the body. A bare headline figure takes the currency of a money
+  // figure of the same value in the body (the headline repeats the story).
+  std::vector<Figure> ExtractArticle(std::string_view title, std::string_view body) const;
+
  private:
   explicit FigureExtractor(std::shared_ptr<const FiguresLexicon> lex) : lex_(std::move(lex)) {}
 

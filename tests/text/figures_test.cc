@@ -240,6 +240,16 @@ TEST_F(FiguresTest, HardNegatives) {
   }
 }
 
+TEST_F(FiguresTest, HeadlineTakesCurrencyFromBody) {
+  const std::vector<Figure> got =
+      extractor_->ExtractArticle("بدء صرف 150 ألفاً للمعاقين", "مقابل مالي قدره 150 ألف ريال");
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].span.field, Field::kTitle);
+  EXPECT_EQ(got[0].kind, FigureKind::kMoney);
+  EXPECT_EQ(got[0].currency, "SAR");
+  EXPECT_EQ(got[1].span.field, Field::kBody);
+}
+
 TEST_F(FiguresTest, SpansPointIntoTheOriginal) {
   const std::string s = "الخام \u0640\u0640 ارتفع نحو ٥٧٠٠ مستفيد و 150 ألفاً";
   for (const Figure& f : extractor_->Extract(s, Field::kTitle)) {
