@@ -155,8 +155,14 @@ Status IndexBatch::Add(uint32_t docno, const Article& article, const Analysis& a
                        const IndexDoc& doc) {
   ForwardRecord fwd;
   fwd.terms.reserve(doc.terms.size());
+  if (block_id_ == 0) block_id_ = state_.next_block;
+  fwd.block = block_id_;
   for (const TermPositions& t : doc.terms) {
-    batch_.Put(cf_.postings, TermKey(t.term, docno), EncodePostingValue(t.title, t.body));
+    Posting p;
+    p.docno = docno;
+    p.title_positions = t.title;
+    p.body_positions = t.body;
+    new_postings_[t.term].push_back(std::move(p));
     fwd.terms.push_back(t.term);
     posting_changes_.push_back({t.term, docno, static_cast<uint16_t>(std::min<size_t>(t.title.size(), 65534)),
                                 static_cast<uint16_t>(std::min<size_t>(t.body.size(), 65534))});
@@ -222,13 +228,37 @@ Status IndexBatch::Add(uint32_t docno, const Article& article, const Analysis& a
   return Status::Ok();
 }
 
+Status IndexBatch::RemoveFromBlock(const std::string& term, uint32_t block, uint32_t docno) {
+  auto drop = [docno](std::vector<Posting>& entries) {
+    std::erase_if(entries, [docno](const Posting& p) { return p.docno == docno; });
+  };
+  if (block == block_id_ && block != 0) {  // Added earlier in this very group.
+    if (auto it = new_postings_.find(term); it != new_postings_.end()) drop(it->second);
+    return Status::Ok();
+  }
+  const std::string key = TermKey(term, block);
+  auto it = modified_blocks_.find(key);
+  if (it == modified_blocks_.end()) {
+    std::string value;
+    const auto s = db_->Get(rocksdb::ReadOptions(), cf_.postings, key, &value);
+    std::vector<Posting> entries;
+    if (s.ok() && !DecodePostingBlock(value, true, &entries)) {
+      return Status(ErrorCode::kDataLoss, "postings block of '" + term + "' is corrupt");
+    }
+    if (!s.ok() && !s.IsNotFound()) return Status(ErrorCode::kUnavailable, s.ToString());
+    it = modified_blocks_.emplace(key, std::move(entries)).first;
+  }
+  drop(it->second);
+  return Status::Ok();
+}
+
 Status IndexBatch::Remove(uint32_t docno) {
   const DocMeta* old = Doc(docno);
   if (!old) return Status::Ok();  // Never indexed (a database from before the index).
   auto fwd = Forward(docno);
   if (!fwd.ok()) return fwd.status();
   for (const auto& term : fwd->terms) {
-    batch_.Delete(cf_.postings, TermKey(term, docno));
+    KHABAR_RETURN_IF_ERROR(RemoveFromBlock(term, fwd->block, docno));
     posting_changes_.push_back({term, docno, 0xFFFF, 0xFFFF});
   }
   const std::string& source = old->source < state_.source_names.size()
@@ -271,6 +301,24 @@ Status IndexBatch::Remove(uint32_t docno) {
 }
 
 void IndexBatch::Finish() {
+  for (auto& [key, entries] : modified_blocks_) {
+    if (entries.empty()) {
+      batch_.Delete(cf_.postings, key);
+    } else {
+      batch_.Put(cf_.postings, key, EncodePostingBlock(entries));
+    }
+  }
+  for (auto& [term, entries] : new_postings_) {
+    if (entries.empty()) continue;
+    std::sort(entries.begin(), entries.end(),
+              [](const Posting& a, const Posting& b) { return a.docno < b.docno; });
+    batch_.Put(cf_.postings, TermKey(term, block_id_), EncodePostingBlock(entries));
+  }
+  if (block_id_ != 0) {
+    std::string next;
+    PutBigEndian32(next, block_id_ + 1);
+    batch_.Put(cf_.meta, "meta:next_block", next);
+  }
   for (const auto& [docno, meta] : docs_) {
     if (!meta.live) {
       batch_.Delete(cf_.docs, DocnoKey(docno));
@@ -332,6 +380,7 @@ void IndexBatch::Publish(std::shared_ptr<const rocksdb::Snapshot> snapshot, uint
     list.insert(list.end(), ids.begin(), ids.end());
   }
   state_.next_entity_id = next_entity_id_;
+  if (block_id_ != 0) state_.next_block = block_id_ + 1;
   state_.stats.docs += delta_.docs;
   state_.stats.title_terms += delta_.title_terms;
   state_.stats.body_terms += delta_.body_terms;

@@ -6,6 +6,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/write_batch.h>
 
+#include <map>
 #include <unordered_map>
 
 #include "core/analysis.h"
@@ -47,6 +48,7 @@ class IndexBatch {
   uint32_t NearSpelling(const EntityRef& ref, const std::string& last_word_key) const;
   uint32_t SourceFor(const std::string& source);
   Result<ForwardRecord> Forward(uint32_t docno);
+  Status RemoveFromBlock(const std::string& term, uint32_t block, uint32_t docno);
   void ApplyToCache();
 
   rocksdb::DB* db_;
@@ -55,6 +57,12 @@ class IndexBatch {
   rocksdb::WriteBatch& batch_;
   std::unordered_map<uint32_t, DocMeta> docs_;           // Changed documents.
   std::unordered_map<uint32_t, ForwardRecord> forward_;  // Forward records written in the group.
+  // Postings of the documents added in this group, by term: written as one block per term,
+  // keyed by this group's block id, so a bulk group writes one key per distinct term.
+  std::map<std::string, std::vector<Posting>> new_postings_;
+  // Blocks of earlier groups that lose a document in this group, by full key.
+  std::map<std::string, std::vector<Posting>> modified_blocks_;
+  uint32_t block_id_ = 0;  // 0 until the group adds a document.
   std::unordered_map<uint32_t, EntityInfo> entities_;    // Changed entities.
   std::unordered_map<std::string, uint32_t> new_entity_keys_;
   std::unordered_map<std::string, std::vector<uint32_t>> new_by_last_word_;

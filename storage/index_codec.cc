@@ -32,17 +32,37 @@ bool GetPositions(std::string_view& in, uint16_t* count, std::vector<uint32_t>* 
 
 }  // namespace
 
-std::string EncodePostingValue(const std::vector<uint32_t>& title, const std::vector<uint32_t>& body) {
+std::string EncodePostingBlock(const std::vector<Posting>& entries) {
   std::string out;
-  out.reserve(4 + 2 * (title.size() + body.size()));
-  PutPositions(out, title);
-  PutPositions(out, body);
+  out.reserve(8 + entries.size() * 8);
+  PutVarint(out, entries.size());
+  uint32_t prev = 0;
+  for (const Posting& p : entries) {
+    PutVarint(out, p.docno - prev);
+    prev = p.docno;
+    PutPositions(out, p.title_positions);
+    PutPositions(out, p.body_positions);
+  }
   return out;
 }
 
-bool DecodePostingValue(std::string_view in, Posting* p, bool positions) {
-  return GetPositions(in, &p->title_tf, positions ? &p->title_positions : nullptr) &&
-         GetPositions(in, &p->body_tf, positions ? &p->body_positions : nullptr);
+bool DecodePostingBlock(std::string_view in, bool positions, std::vector<Posting>* out) {
+  uint64_t n;
+  if (!GetVarint(in, &n) || n > in.size()) return false;
+  uint32_t docno = 0;
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t delta;
+    if (!GetVarint(in, &delta)) return false;
+    docno += static_cast<uint32_t>(delta);
+    Posting p;
+    p.docno = docno;
+    if (!GetPositions(in, &p.title_tf, positions ? &p.title_positions : nullptr) ||
+        !GetPositions(in, &p.body_tf, positions ? &p.body_positions : nullptr)) {
+      return false;
+    }
+    out->push_back(std::move(p));
+  }
+  return in.empty();
 }
 
 std::string EncodeDocMeta(const DocMeta& d, std::string_view source) {
@@ -175,6 +195,7 @@ bool DecodeStrings(std::string_view in, std::vector<std::string>* v) {
 
 std::string EncodeForward(const ForwardRecord& f) {
   std::string out;
+  PutVarint(out, f.block);
   PutVarint(out, f.terms.size());
   for (const auto& t : f.terms) PutString(out, t);
   PutVarint(out, f.figure_values.size());
@@ -203,6 +224,8 @@ std::string EncodeForward(const ForwardRecord& f) {
 
 bool DecodeForward(std::string_view in, ForwardRecord* f) {
   uint64_t n;
+  if (!GetVarint(in, &n)) return false;
+  f->block = static_cast<uint32_t>(n);
   if (!GetVarint(in, &n) || n > in.size()) return false;
   f->terms.resize(n);
   for (auto& t : f->terms) {

@@ -10,10 +10,12 @@
 
 namespace khabar::storage {
 
-// postings value: varint title count, title positions (delta varints), varint body count, body
-// positions.
-std::string EncodePostingValue(const std::vector<uint32_t>& title, const std::vector<uint32_t>& body);
-bool DecodePostingValue(std::string_view in, Posting* p, bool positions);
+// A postings block (the value of term \0 block-id): varint count, then per document in ascending
+// docno order: varint docno delta, varint title count, title positions (delta varints), varint
+// body count, body positions. Entries must be sorted by docno.
+std::string EncodePostingBlock(const std::vector<Posting>& entries);
+// Appends the block's postings to out; positions only when asked for.
+bool DecodePostingBlock(std::string_view in, bool positions, std::vector<Posting>* out);
 
 std::string EncodeDocMeta(const DocMeta& d, std::string_view source);
 bool DecodeDocMeta(std::string_view in, DocMeta* d, std::string* source);
@@ -41,6 +43,7 @@ struct ForwardRecord {
     uint32_t mentions = 0;
     std::vector<std::pair<std::string, uint32_t>> surfaces;
   };
+  uint32_t block = 0;  // The postings block id that holds this document's entries.
   std::vector<std::string> terms;
   std::vector<double> figure_values;
   std::vector<std::vector<std::string>> speaker_words;

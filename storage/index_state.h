@@ -42,6 +42,7 @@ struct IndexState {
   std::unordered_map<std::string, uint32_t> source_ids{{"", 0}};
   CollectionStats stats;
   uint32_t next_entity_id = 1;
+  uint32_t next_block = 1;  // Postings block ids, one per write group that adds documents.
   uint32_t max_docno = 0;  // Highest docno ever published: the cursor high-water mark.
   std::shared_ptr<const rocksdb::Snapshot> snapshot;
   mutable std::shared_mutex mu;

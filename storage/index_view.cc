@@ -1,5 +1,6 @@
 #include "storage/index_view.h"
 
+#include <algorithm>
 #include <mutex>
 #include <shared_mutex>
 
@@ -16,6 +17,8 @@ namespace {
 std::string_view View(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
 
 }  // namespace
+
+std::vector<Posting> ReadTerm(const IndexView::Impl& v, const std::string& term, bool positions);
 
 IndexView::IndexView(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 IndexView::~IndexView() = default;
@@ -54,18 +57,24 @@ std::optional<uint32_t> IndexView::SourceId(std::string_view name) const {
   return it->second;
 }
 
-std::vector<Posting> IndexView::TermPostings(std::string_view term, bool positions) const {
+// Every block of a term, merged into docno order (blocks of later groups may hold documents
+// updated in place, with lower docnos).
+std::vector<Posting> ReadTerm(const IndexView::Impl& v, const std::string& term, bool positions) {
   std::vector<Posting> out;
   const std::string prefix = TermPrefix(term);
-  std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(impl_->Read(), impl_->postings));
+  std::unique_ptr<rocksdb::Iterator> it(v.db->NewIterator(v.Read(), v.postings));
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-    const auto key = View(it->key());
-    if (key.size() != prefix.size() + 4) continue;
-    Posting p;
-    p.docno = GetBigEndian32(key.substr(prefix.size()));
-    if (DecodePostingValue(View(it->value()), &p, positions)) out.push_back(std::move(p));
+    if (it->key().size() != prefix.size() + 4) continue;
+    DecodePostingBlock(View(it->value()), positions, &out);
+  }
+  if (!std::is_sorted(out.begin(), out.end(), [](const Posting& a, const Posting& b) { return a.docno < b.docno; })) {
+    std::sort(out.begin(), out.end(), [](const Posting& a, const Posting& b) { return a.docno < b.docno; });
   }
   return out;
+}
+
+std::vector<Posting> IndexView::TermPostings(std::string_view term, bool positions) const {
+  return ReadTerm(*impl_, std::string(term), positions);
 }
 
 std::shared_ptr<const PostingList> IndexView::TermDocs(const std::string& term) const {
@@ -75,13 +84,12 @@ std::shared_ptr<const PostingList> IndexView::TermDocs(const std::string& term) 
     if (auto it = cache.lists.find(term); it != cache.lists.end()) return it->second;
   }
   auto list = std::make_shared<PostingList>();
-  const std::string prefix = TermPrefix(term);
-  std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(impl_->Read(), impl_->postings));
-  Posting p;
-  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-    const auto key = View(it->key());
-    if (key.size() != prefix.size() + 4 || !DecodePostingValue(View(it->value()), &p, false)) continue;
-    list->docnos.push_back(GetBigEndian32(key.substr(prefix.size())));
+  const std::vector<Posting> postings = ReadTerm(*impl_, term, false);
+  list->docnos.reserve(postings.size());
+  list->title_tf.reserve(postings.size());
+  list->body_tf.reserve(postings.size());
+  for (const Posting& p : postings) {
+    list->docnos.push_back(p.docno);
     list->title_tf.push_back(p.title_tf);
     list->body_tf.push_back(p.body_tf);
   }
@@ -100,22 +108,9 @@ std::shared_ptr<const PostingList> IndexView::TermDocs(const std::string& term) 
 
 std::vector<Posting> IndexView::TermPositions(const std::string& term,
                                               const std::vector<uint32_t>& docnos) const {
-  std::vector<std::string> keys;
-  keys.reserve(docnos.size());
-  for (uint32_t d : docnos) keys.push_back(TermKey(term, d));
-  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
-  std::vector<rocksdb::PinnableSlice> values(keys.size());
-  std::vector<rocksdb::Status> statuses(keys.size());
-  impl_->db->MultiGet(impl_->Read(), impl_->postings, keys.size(), slices.data(), values.data(),
-                      statuses.data(), /*sorted_input=*/true);
-  std::vector<Posting> out;
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (!statuses[i].ok()) continue;
-    Posting p;
-    p.docno = docnos[i];
-    if (DecodePostingValue(View(values[i]), &p, true)) out.push_back(std::move(p));
-  }
-  return out;
+  std::vector<Posting> all = ReadTerm(*impl_, term, true);
+  std::erase_if(all, [&](const Posting& p) { return !std::binary_search(docnos.begin(), docnos.end(), p.docno); });
+  return all;
 }
 
 std::vector<uint32_t> IndexView::SourceDocs(std::string_view source) const {

@@ -163,6 +163,9 @@ Result<std::unique_ptr<Store>> Store::Open(const Options& options) {
   KHABAR_RETURN_IF_ERROR(LoadIndexState(impl->db.get(), impl->cf(ColumnFamily::kDocs),
                                         impl->cf(ColumnFamily::kEntities), &impl->index));
   impl->index.max_docno = impl->next_docno - 1;
+  value.clear();
+  s = impl->db->Get(rocksdb::ReadOptions(), impl->cf(ColumnFamily::kMeta), "meta:next_block", &value);
+  if (s.ok() && value.size() == 4) impl->index.next_block = GetBigEndian32(value);
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 

@@ -237,6 +237,44 @@ TEST_F(SearchTest, MatchesABruteForceScanOf10000Articles) {
   EXPECT_GT(checked, 100);
 }
 
+TEST_F(SearchTest, UpdatesAndDeletesInsideSharedPostingBlocks) {
+  std::mt19937 rng(99);
+  std::map<std::string, Doc> docs;
+  std::vector<Doc> first;
+  for (int i = 0; i < 2000; ++i) first.push_back(MakeDoc(rng, "u-" + std::to_string(i)));
+  Ingest(first, *client_);  // Two bulk groups: every term's postings share blocks.
+  for (auto& d : first) docs[d.id] = d;
+  // Rewrite some articles in bulk, some one by one, and delete others.
+  std::vector<Doc> rewrites;
+  for (int i = 0; i < 2000; i += 13) rewrites.push_back(MakeDoc(rng, "u-" + std::to_string(i)));
+  Ingest(rewrites, *client_);
+  for (auto& d : rewrites) docs[d.id] = d;
+  for (int i = 5; i < 2000; i += 41) {
+    Doc d = MakeDoc(rng, "u-" + std::to_string(i));
+    ASSERT_EQ(client_->Post("/v1/articles", Json(d)).status, 200);
+    docs[d.id] = d;
+  }
+  for (int i = 7; i < 2000; i += 17) {
+    ASSERT_EQ(client_->Request("DELETE", "/v1/articles/u-" + std::to_string(i)).status, 200);
+    docs.erase("u-" + std::to_string(i));
+  }
+  int checked = 0;
+  for (int q = 0; q < 60; ++q) {
+    const std::string a = Word(rng);
+    const std::string ta = terms_->TermOf(a);
+    if (terms_->IsStopWord(ta)) continue;
+    std::set<std::string> want;
+    for (const auto& [id, d] : docs) {
+      if (d.terms.count(ta)) want.insert(id);
+    }
+    uint64_t total = 0;
+    EXPECT_EQ(AllHits("&q=" + UrlEncode(a), &total), want) << a;
+    EXPECT_EQ(total, want.size()) << a;
+    ++checked;
+  }
+  EXPECT_GT(checked, 30);
+}
+
 TEST_F(SearchTest, CursorsReturnEveryHitOnceWhileArticlesAreAdded) {
   std::mt19937 rng(7);
   std::vector<Doc> docs;
