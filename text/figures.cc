@@ -104,6 +104,25 @@ bool Reader::ReadDigits(size_t i, Quantity* q) {
     if (n->integer_digits == 4 && v >= 1300 && v <= 2100) q->year_like = true;
     if (n->integer_digits >= 7 && q->counted.empty()) return false;  // Phone numbers.
   }
+  // "al-sa'at al-24", "al-mu'taqalin al-450": the definite plural before "al-" is the unit.
+  if (q->bare() && i >= 1 && w_[i - 1].norm == kArticle) {
+    const size_t noun = DefinitePluralBefore(i - 1);
+    if (noun != SIZE_MAX) {
+      const std::string_view bare = Norm(noun).substr(kArticle.size());
+      size_t consumed = 0;
+      const std::string_view one[1] = {bare};
+      const UnitEntry* u = lex_.MatchUnit(std::span(one, 1), &consumed);
+      if (u != nullptr && u->kind == FigureKind::kDuration) {
+        q->unit = u;
+        q->first = noun;
+        q->start = w_[noun].start;
+      } else {
+        const std::string_view s = lex_.Singular(bare);
+        q->counted = s.empty() ? std::string(bare) : std::string(s);
+        q->kind = FigureKind::kCount;
+      }
+    }
+  }
   // Counts are whole: "1.250 mashru'an", "12,500 jawla" separate thousands.
   if (q->unit == nullptr && !q->counted.empty() && !q->has_scale && n->has_fraction &&
       n->fraction_digits == 3 && !n->swapped && n->integer_digits <= 3 && n->value >= 1) {

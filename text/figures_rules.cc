@@ -81,6 +81,23 @@ std::string Reader::CountedNoun(size_t i) const {
   return out;
 }
 
+size_t Reader::DefinitePluralBefore(size_t p) const {
+  if (p == 0 || !IsArabic(p - 1)) return SIZE_MAX;
+  const std::string_view n = Norm(p - 1);
+  if (!StartsWith(n, kArticle) || n.size() < 10) return SIZE_MAX;
+  const std::string_view bare = n.substr(kArticle.size());
+  size_t consumed = 0;
+  const std::string_view one[1] = {bare};
+  const UnitEntry* u = lex_.MatchUnit(std::span(one, 1), &consumed);
+  if (u != nullptr && u->kind == FigureKind::kDuration && u->lemma != bare) return p - 1;
+  if (!lex_.Singular(bare).empty() && lex_.Singular(bare) != bare) return p - 1;
+  if (EndsWith(bare, "\u064a\u0646") || EndsWith(bare, "\u0627\u062a") ||
+      EndsWith(bare, "\u0648\u0646")) {
+    return p - 1;
+  }
+  return SIZE_MAX;
+}
+
 bool Reader::DigitsAreNotAFigure(size_t i, const Numeral& n) const {
   // Times of day, dates and identifiers written with digits around ':' or '/'.
   auto is_sep = [&](size_t k) {
@@ -108,14 +125,17 @@ bool Reader::DigitsAreNotAFigure(size_t i, const Numeral& n) const {
   // The second number of "bi-natija 2-1" shares the first one's context.
   if (i >= 2 && IsPunct(w_[i - 1], "-") && IsNumber(i - 2) && blocked_by(Prev(i - 2))) return true;
   if (p != SIZE_MAX && IsArabic(p)) {
-    // al- + number is an ordinal (al-7), except inside "bayna al-1 wa 2" and before a unit
-    // ("khilal al-24 sa'a").
+    // al- + number is an ordinal (al-7), except inside "bayna al-1 wa 2", before a unit
+    // ("khilal al-24 sa'a") and after a definite plural it counts ("al-sa'at al-24").
     if (w_[p].norm == kArticle) {
       const size_t pp = Prev(p);
       const std::string_view next[3] = {Norm(i + 1), Norm(i + 2), Norm(i + 3)};
       size_t consumed = 0;
       const UnitEntry* u = lex_.MatchUnit(std::span(next, 3), &consumed);
-      if ((pp == SIZE_MAX || !EndsWith(Norm(pp), kBayn)) && (u == nullptr || u->dual)) return true;
+      const bool counts = DefinitePluralBefore(p) != SIZE_MAX;
+      if ((pp == SIZE_MAX || !EndsWith(Norm(pp), kBayn)) && (u == nullptr || u->dual) && !counts) {
+        return true;
+      }
     }
   }
   if (p != SIZE_MAX && w_[p].kind == TokenKind::kLatin) return true;  // "SV 596"

@@ -120,6 +120,9 @@ class Reader {
   // Unit, half, currency adjective and counted noun after the number.
   void ReadUnit(Quantity* q);
   bool DigitsAreNotAFigure(size_t i, const Numeral& n) const;
+  // For an article token p ("al-" before digits): the definite plural noun right before it
+  // ("al-sa'at al-24", "al-mu'taqalin al-450"), or SIZE_MAX.
+  size_t DefinitePluralBefore(size_t p) const;
   // True when word j is a scale word that cannot continue the number in b.
   bool ScaleRejects(size_t j, const CardinalBuilder& b) const;
 
