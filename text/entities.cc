@@ -96,8 +96,8 @@ bool EndsSentence(std::string_view text, const std::vector<Token>& tokens, size_
 }
 
 // Bytes of Arabic proclitics to leave out of a span that starts with `word` (original text):
-// "والكرملين" -> "الكرملين", "بالبيت" -> "البيت", "وكارلسون" -> "كارلسون". A word that is
-// itself in the lexicon ("وليد") keeps its first letter.
+// wa-al-Kremlin -> al-Kremlin, bi-al-bayt -> al-bayt, wa-Carlson -> Carlson. A word that is
+// itself in the lexicon (Walid) keeps its first letter.
 size_t CliticBytes(std::string_view word, const ner::Lexicon& lex) {
   constexpr std::string_view kWaw = "\xD9\x88", kFeh = "\xD9\x81", kBeh = "\xD8\xA8",
                              kKaf = "\xD9\x83", kLam = "\xD9\x84", kAl = "\xD8\xA7\xD9\x84";
@@ -158,8 +158,19 @@ void TagKnown(const ner::Lexicon& lex, const std::vector<WordInfo>& info, uint8_
 void AddSpan(std::string_view text, Field field, const Token* tokens, const WordInfo* info,
              size_t a, size_t b, EntityType type, const ner::Lexicon& lex,
              std::vector<Entity>* out) {
-  // Titles and nationalities before a name stay out of a person's span.
+  // Titles and nationalities before a name stay out of a person's span. So does a currency word,
+  // as does one before a conjunction in any span ("30 thousand riyals wa-Hassan"); a currency
+  // word alone is no entity. Real Madrid (riyal madrid) keeps its first word.
+  auto conjunction_next = [&](size_t k) {
+    const Token& next = tokens[k + 1];
+    return text.substr(next.start, next.end - next.start).starts_with("\xD9\x88");
+  };
+  while (a < b && (info[a].flags & ner::kLexCurrency) &&
+         (type == EntityType::kPerson || conjunction_next(a))) {
+    ++a;
+  }
   while (a < b && type == EntityType::kPerson && (info[a].flags & kTitleFlags)) ++a;
+  if (a == b && (info[a].flags & ner::kLexCurrency)) return;
   while (a <= b && tokens[a].kind == TokenKind::kPunct) ++a;
   while (b > a && tokens[b].kind == TokenKind::kPunct) --b;
   if (a > b || tokens[a].kind == TokenKind::kPunct) return;
@@ -286,7 +297,7 @@ void TagField(const ner::Model& model, const ner::Lexicon& lex, std::string_view
 }
 
 // Later untagged occurrences of a tagged name are the same entity: the last word of a person's
-// full name ("بوتين" after "فلاديمير بوتين") and any one-word entity.
+// full name ("Putin" after "Vladimir Putin") and any one-word entity.
 void SpreadNames(std::string_view title, std::string_view body, const ner::Lexicon& lex,
                  const std::vector<WordRef>& words, std::vector<Entity>* out) {
   std::unordered_map<uint64_t, EntityType> anchors;
@@ -298,8 +309,9 @@ void SpreadNames(std::string_view title, std::string_view body, const ner::Lexic
     const std::string_view last = space == std::string::npos
                                       ? std::string_view(norm)
                                       : std::string_view(norm).substr(space + 1);
-    if (last.size() < kMinAnchorBytes || (lex.Flags(ner::HashBytes(ner::LightStem(last))) &
-                                          (ner::kLexTitle | ner::kLexNat | ner::kLexOrgHead))) {
+    if (last.size() < kMinAnchorBytes ||
+        (lex.Flags(ner::HashBytes(ner::LightStem(last))) &
+         (ner::kLexTitle | ner::kLexNat | ner::kLexOrgHead | ner::kLexCurrency))) {
       continue;
     }
     anchors.emplace(ner::HashBytes(ner::LightStem(last)), e.type);

@@ -2,9 +2,9 @@
 // Named entities of an article: people, organizations and places (shared/spec/analysis.md).
 //
 // A linear tagger (ner_model.h) labels the words of each sentence with BIO tags; the spans are
-// then trimmed (titles such as "الرئيس" and clitics such as "و" stay outside) and grouped, so
+// then trimmed (titles such as al-ra'is and clitics such as wa- stay outside) and grouped, so
 // that every spelling of one entity in the article shares one `canonical` name: the fullest form
-// ("دميتري بيسكوف", "ديمتري بيسكوف" and a later "بيسكوف" all get "دميتري بيسكوف").
+// (Dmitry Peskov spelt two ways and a later bare "Peskov" all get the first full spelling).
 // Rules and figures: docs/design/entities.md.
 
 #include <memory>

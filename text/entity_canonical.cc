@@ -38,7 +38,7 @@ std::vector<Word> Words(std::string_view text) {
   return out;
 }
 
-// The word without a leading article or one-letter clitic ("الكرملين", "لبوتين").
+// The word without a leading article or one-letter clitic (al-Kremlin, li-Putin).
 Word Bare(const Word& w) {
   size_t p = 0;
   if (w.size() > 4 && (w[0] == kWaw || w[0] == kFeh)) p = 1;
@@ -88,7 +88,7 @@ bool SameWord(const MentionWord& a, const MentionWord& b) {
   return a.bare.size() >= 5 && b.bare.size() >= 5 && OneEditApart(a.bare, b.bare);
 }
 
-// True when `part` is `whole` or a run of its words ("بيسكوف" in "دميتري بيسكوف").
+// True when `part` is `whole` or a run of its words ("Peskov" in "Dmitry Peskov").
 bool PartOf(const std::vector<MentionWord>& part, const std::vector<MentionWord>& whole) {
   if (part.empty() || part.size() > whole.size()) return false;
   if (part.size() == 1 && part[0].bare.size() < 3) return false;
@@ -100,7 +100,7 @@ bool PartOf(const std::vector<MentionWord>& part, const std::vector<MentionWord>
   return false;
 }
 
-// The canonical text of a representative mention: its original text, with "لل" read as "ال".
+// The canonical text of a representative mention: its original text, with lil- read as al-.
 std::string CanonicalText(const Entity& e) {
   static constexpr std::string_view kLilPrefix = "\xD9\x84\xD9\x84";
   static constexpr std::string_view kAlPrefix = "\xD8\xA7\xD9\x84";
@@ -190,7 +190,7 @@ void AssignCanonicals(std::vector<Entity>* mentions) {
     size_t found = heads.size();
     for (size_t g = 0; g < heads.size() && found == heads.size(); ++g) {
       const Entity& h = m[heads[g]];
-      // A single word may join a person of another predicted type ("بوتين" tagged as a place).
+      // A single word may join a person of another predicted type ("Putin" tagged as a place).
       const bool type_ok =
           h.type == m[i].type || (h.type == EntityType::kPerson && words[heads[g]].size() > 1);
       if (type_ok && PartOf(words[i], words[heads[g]])) found = g;

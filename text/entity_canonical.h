@@ -9,8 +9,8 @@
 namespace khabar::text {
 
 // Article-level fixes of mention spans, given mentions sorted by field and start: splits a
-// person span joined by "و" ("بوتين وكارلسون") when the second name is a person elsewhere, and
-// drops a one-letter clitic ("لبوتين") when the bare word is a mention elsewhere.
+// person span joined by wa- ("Putin wa-Carlson") when the second name is a person elsewhere,
+// and drops a one-letter clitic (li-Putin) when the bare word is a mention elsewhere.
 void RefineMentions(std::vector<Entity>* mentions);
 
 // Sets `canonical` (and unifies `type` within a group) for all mentions of one article.

@@ -35,6 +35,7 @@ Result<uint16_t> ClassFlag(std::string_view cls) {
   if (cls == "ORG_HEAD") return static_cast<uint16_t>(kLexOrgHead);
   if (cls == "LOC_HEAD") return static_cast<uint16_t>(kLexLocHead);
   if (cls == "NAT") return static_cast<uint16_t>(kLexNat);
+  if (cls == "CUR") return static_cast<uint16_t>(kLexCurrency);
   return InvalidArgument("lexicon: unknown class '" + std::string(cls) + "'");
 }
 

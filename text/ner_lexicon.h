@@ -15,17 +15,18 @@ namespace khabar::text::ner {
 
 // Bits of a word's lexicon flags.
 enum LexFlag : uint16_t {
-  kLexLoc = 1 << 0,      // A place name, or a word of one.
-  kLexOrg = 1 << 1,      // An organization name, or a word of one.
-  kLexPer = 1 << 2,      // A (transliterated) person name.
-  kLexFirst = 1 << 3,    // An Arabic first name.
-  kLexLast = 1 << 4,     // An Arabic family name.
-  kLexTitle = 1 << 5,    // A title or role before a person ("الرئيس").
-  kLexOrgHead = 1 << 6,  // A word that starts an organization ("وزارة").
-  kLexLocHead = 1 << 7,  // A word before a place ("مدينة").
-  kLexNat = 1 << 8,      // A nationality or a qualifier between a title and a name.
-  kLexPhrase = 1 << 9,   // The first word of a gazetteer phrase of two or more words.
-  kLexKnown = 1 << 10,   // The first word of a known entity (lexicon/known_entities.tsv).
+  kLexLoc = 1 << 0,        // A place name, or a word of one.
+  kLexOrg = 1 << 1,        // An organization name, or a word of one.
+  kLexPer = 1 << 2,        // A (transliterated) person name.
+  kLexFirst = 1 << 3,      // An Arabic first name.
+  kLexLast = 1 << 4,       // An Arabic family name.
+  kLexTitle = 1 << 5,      // A title or role before a person (al-ra'is, the president).
+  kLexOrgHead = 1 << 6,    // A word that starts an organization (wizara, ministry).
+  kLexLocHead = 1 << 7,    // A word before a place (madina, city).
+  kLexNat = 1 << 8,        // A nationality or a qualifier between a title and a name.
+  kLexPhrase = 1 << 9,     // The first word of a gazetteer phrase of two or more words.
+  kLexKnown = 1 << 10,     // The first word of a known entity (lexicon/known_entities.tsv).
+  kLexCurrency = 1 << 11,  // A currency word (riyal): never a name on its own.
 };
 
 // 64-bit FNV-1a: stable across builds, so feature hashes in the model stay valid.
