@@ -2,32 +2,11 @@
 
 #include <bit>
 
+#include "core/varint.h"
 #include "query/cursor.h"
 
 namespace khabar::query {
 namespace {
-
-void PutVarint(std::string& out, uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>(v | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
-}
-
-bool GetVarint(std::string_view& in, uint64_t* v) {
-  uint64_t r = 0;
-  for (int shift = 0; shift <= 63 && !in.empty(); shift += 7) {
-    const auto b = static_cast<uint8_t>(in.front());
-    in.remove_prefix(1);
-    r |= static_cast<uint64_t>(b & 0x7F) << shift;
-    if (!(b & 0x80)) {
-      *v = r;
-      return true;
-    }
-  }
-  return false;
-}
 
 uint64_t Fnv(uint64_t h, std::string_view s) {
   for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;

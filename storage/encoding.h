@@ -7,30 +7,12 @@
 #include <string_view>
 
 #include "core/analysis.h"
+#include "core/varint.h"
 
 namespace khabar::storage {
 
-inline void PutVarint(std::string& out, uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>(v | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
-}
-
-inline bool GetVarint(std::string_view& in, uint64_t* v) {
-  uint64_t result = 0;
-  for (int shift = 0; shift <= 63 && !in.empty(); shift += 7) {
-    const uint8_t b = static_cast<uint8_t>(in.front());
-    in.remove_prefix(1);
-    result |= static_cast<uint64_t>(b & 0x7F) << shift;
-    if (!(b & 0x80)) {
-      *v = result;
-      return true;
-    }
-  }
-  return false;
-}
+using ::khabar::GetVarint;
+using ::khabar::PutVarint;
 
 inline uint64_t ZigZag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
 inline int64_t UnZigZag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
