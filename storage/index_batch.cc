@@ -158,11 +158,7 @@ Status IndexBatch::Add(uint32_t docno, const Article& article, const Analysis& a
   if (block_id_ == 0) block_id_ = state_.next_block;
   fwd.block = block_id_;
   for (const TermPositions& t : doc.terms) {
-    Posting p;
-    p.docno = docno;
-    p.title_positions = t.title;
-    p.body_positions = t.body;
-    new_postings_[t.term].push_back(std::move(p));
+    new_postings_[t.term].push_back(PostingRef{docno, &t.title, &t.body});
     fwd.terms.push_back(t.term);
     posting_changes_.push_back({t.term, docno, static_cast<uint16_t>(std::min<size_t>(t.title.size(), 65534)),
                                 static_cast<uint16_t>(std::min<size_t>(t.body.size(), 65534))});
@@ -229,8 +225,8 @@ Status IndexBatch::Add(uint32_t docno, const Article& article, const Analysis& a
 }
 
 Status IndexBatch::RemoveFromBlock(const std::string& term, uint32_t block, uint32_t docno) {
-  auto drop = [docno](std::vector<Posting>& entries) {
-    std::erase_if(entries, [docno](const Posting& p) { return p.docno == docno; });
+  auto drop = [docno](auto& entries) {
+    std::erase_if(entries, [docno](const auto& p) { return p.docno == docno; });
   };
   if (block == block_id_ && block != 0) {  // Added earlier in this very group.
     if (auto it = new_postings_.find(term); it != new_postings_.end()) drop(it->second);
@@ -259,7 +255,7 @@ Status IndexBatch::Remove(uint32_t docno) {
   if (!fwd.ok()) return fwd.status();
   for (const auto& term : fwd->terms) {
     KHABAR_RETURN_IF_ERROR(RemoveFromBlock(term, fwd->block, docno));
-    posting_changes_.push_back({term, docno, 0xFFFF, 0xFFFF});
+    posting_changes_.push_back({removed_terms_.emplace_back(term), docno, 0xFFFF, 0xFFFF});
   }
   const std::string& source = old->source < state_.source_names.size()
                                   ? state_.source_names[old->source]
@@ -311,7 +307,7 @@ void IndexBatch::Finish() {
   for (auto& [term, entries] : new_postings_) {
     if (entries.empty()) continue;
     std::sort(entries.begin(), entries.end(),
-              [](const Posting& a, const Posting& b) { return a.docno < b.docno; });
+              [](const PostingRef& a, const PostingRef& b) { return a.docno < b.docno; });
     batch_.Put(cf_.postings, TermKey(term, block_id_), EncodePostingBlock(entries));
   }
   if (block_id_ != 0) {

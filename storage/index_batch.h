@@ -6,6 +6,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/write_batch.h>
 
+#include <deque>
 #include <map>
 #include <unordered_map>
 
@@ -59,7 +60,8 @@ class IndexBatch {
   std::unordered_map<uint32_t, ForwardRecord> forward_;  // Forward records written in the group.
   // Postings of the documents added in this group, by term: written as one block per term,
   // keyed by this group's block id, so a bulk group writes one key per distinct term.
-  std::map<std::string, std::vector<Posting>> new_postings_;
+  // Keys and positions point into the IndexDocs being applied, which outlive the batch.
+  std::unordered_map<std::string_view, std::vector<PostingRef>> new_postings_;
   // Blocks of earlier groups that lose a document in this group, by full key.
   std::map<std::string, std::vector<Posting>> modified_blocks_;
   uint32_t block_id_ = 0;  // 0 until the group adds a document.
@@ -71,11 +73,12 @@ class IndexBatch {
   // Posting changes in group order, applied to the posting cache on Publish: (term, docno,
   // title tf, body tf), with tfs of 0xFFFF marking a removal.
   struct PostingChange {
-    std::string term;
+    std::string_view term;  // Into an IndexDoc, or into removed_terms_.
     uint32_t docno;
     uint16_t title_tf, body_tf;
   };
   std::vector<PostingChange> posting_changes_;
+  std::deque<std::string> removed_terms_;  // Owns the terms of removed postings (stable addresses).
   CollectionStats delta_;  // May go negative through unsigned wrap-around; applied as a sum.
   uint32_t next_entity_id_;
 };

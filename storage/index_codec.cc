@@ -46,6 +46,20 @@ std::string EncodePostingBlock(const std::vector<Posting>& entries) {
   return out;
 }
 
+std::string EncodePostingBlock(const std::vector<PostingRef>& entries) {
+  std::string out;
+  out.reserve(8 + entries.size() * 8);
+  PutVarint(out, entries.size());
+  uint32_t prev = 0;
+  for (const PostingRef& p : entries) {
+    PutVarint(out, p.docno - prev);
+    prev = p.docno;
+    PutPositions(out, *p.title);
+    PutPositions(out, *p.body);
+  }
+  return out;
+}
+
 bool DecodePostingBlock(std::string_view in, bool positions, std::vector<Posting>* out) {
   uint64_t n;
   if (!GetVarint(in, &n) || n > in.size()) return false;

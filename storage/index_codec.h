@@ -14,6 +14,13 @@ namespace khabar::storage {
 // docno order: varint docno delta, varint title count, title positions (delta varints), varint
 // body count, body positions. Entries must be sorted by docno.
 std::string EncodePostingBlock(const std::vector<Posting>& entries);
+// The same from positions held elsewhere (the writer's view of the documents it adds).
+struct PostingRef {
+  uint32_t docno;
+  const std::vector<uint32_t>* title;
+  const std::vector<uint32_t>* body;
+};
+std::string EncodePostingBlock(const std::vector<PostingRef>& entries);
 // Appends the block's postings to out; positions only when asked for.
 bool DecodePostingBlock(std::string_view in, bool positions, std::vector<Posting>* out);
 

@@ -11,6 +11,7 @@
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -22,13 +23,19 @@ namespace khabar::storage {
 // Decoded posting lists of frequently queried terms, kept equal to the published state: readers
 // fill it (under the shared lock, serialized by mu), the writer updates the cached lists of the
 // terms it touches in Publish (under the exclusive lock, when no reader is inside).
+// Lets maps keyed by std::string be searched with a std::string_view.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct PostingCache {
   // Lists shorter than this are cheap to read from RocksDB and are not cached.
   static constexpr size_t kMinPostings = 256;
   // Upper bound on cached postings (about 8 bytes each). Default: 32 Mi.
   size_t limit = 32u << 20;
   std::mutex mu;
-  std::unordered_map<std::string, std::shared_ptr<PostingList>> lists;
+  std::unordered_map<std::string, std::shared_ptr<PostingList>, StringHash, std::equal_to<>> lists;
   size_t total = 0;
 };
 

@@ -244,6 +244,11 @@ TEST_F(SearchTest, UpdatesAndDeletesInsideSharedPostingBlocks) {
   for (int i = 0; i < 2000; ++i) first.push_back(MakeDoc(rng, "u-" + std::to_string(i)));
   Ingest(first, *client_);  // Two bulk groups: every term's postings share blocks.
   for (auto& d : first) docs[d.id] = d;
+  // Query first, so that the lists of frequent terms are cached and must follow the changes.
+  for (size_t i = 0; i < 40; ++i) {
+    uint64_t total = 0;
+    AllHits("&q=" + UrlEncode(vocab_[i]), &total);
+  }
   // Rewrite some articles in bulk, some one by one, and delete others.
   std::vector<Doc> rewrites;
   for (int i = 0; i < 2000; i += 13) rewrites.push_back(MakeDoc(rng, "u-" + std::to_string(i)));
