@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include "text/ner_data.h"
 #include "text/ner_lexicon.h"
@@ -171,6 +172,29 @@ TEST_F(EntitiesTest, BadInputNeverCrashes) {
   while (repeated.size() < 10'000'000) repeated += "فلاديمير بوتين ";
   const auto many = recognizer_->Recognize("", repeated);
   ExpectSpansPointIntoOriginal(many, "", repeated);
+}
+
+// One recognizer shared by threads gives each the same answer as a lone caller.
+TEST_F(EntitiesTest, ConcurrentCallsAgree) {
+  const std::vector<std::string> bodies = {
+      "قال الرئيس الروسي فلاديمير بوتين في موسكو إن الكرملين يرحب بالمقابلة.",
+      "أعلن الملياردير الأميركي إيلون ماسك أن شركة تسلا ستفتتح مصنعا في برلين.",
+      "وقال المتحدث باسم البيت الأبيض جون كيربي إن واشنطن تتابع الوضع في أوكرانيا.",
+  };
+  std::vector<std::vector<Entity>> expected;
+  for (const std::string& b : bodies) expected.push_back(recognizer_->Recognize("", b));
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 200; ++round) {
+        const size_t k = static_cast<size_t>(round + t) % bodies.size();
+        if (recognizer_->Recognize("", bodies[k]) != expected[k]) ++mismatches[t];
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  EXPECT_EQ(mismatches, std::vector<int>(4, 0));
 }
 
 // Random mixes of Arabic words, clitics, titles, punctuation, digits and broken UTF-8.
