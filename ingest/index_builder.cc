@@ -42,13 +42,28 @@ IndexDoc BuildIndexDoc(const text::TermAnalyzer& analyzer, const Article& articl
   analyzer.Terms(article.body, &body);
   doc.title_length = static_cast<uint32_t>(title.size());
   doc.body_length = static_cast<uint32_t>(body.size());
-  std::map<std::string, TermPositions, std::less<>> by_term;
-  for (const auto& t : title) by_term[t.text].title.push_back(t.position);
-  for (const auto& t : body) by_term[t.text].body.push_back(t.position);
-  doc.terms.reserve(by_term.size());
-  for (auto& [term, positions] : by_term) {
-    positions.term = term;
-    doc.terms.push_back(std::move(positions));
+  // Group occurrences by term: sort references (term, field, position) rather than building a
+  // node-based map, which costs an allocation per distinct term.
+  struct Occurrence {
+    const std::string* term;
+    bool in_body;
+    uint32_t position;
+  };
+  std::vector<Occurrence> all;
+  all.reserve(title.size() + body.size());
+  for (const auto& t : title) all.push_back({&t.text, false, t.position});
+  for (const auto& t : body) all.push_back({&t.text, true, t.position});
+  std::sort(all.begin(), all.end(), [](const Occurrence& a, const Occurrence& b) {
+    if (const int c = a.term->compare(*b.term); c != 0) return c < 0;
+    if (a.in_body != b.in_body) return !a.in_body;
+    return a.position < b.position;
+  });
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (i == 0 || *all[i].term != *all[i - 1].term) {
+      doc.terms.emplace_back();
+      doc.terms.back().term = *all[i].term;
+    }
+    (all[i].in_body ? doc.terms.back().body : doc.terms.back().title).push_back(all[i].position);
   }
   doc.published_ms = ParseTimestamp(article.published_at).value_or(0);
 
