@@ -91,7 +91,12 @@ bool SameWord(const MentionWord& a, const MentionWord& b) {
 // True when `part` is `whole` or a run of its words ("Peskov" in "Dmitry Peskov").
 bool PartOf(const std::vector<MentionWord>& part, const std::vector<MentionWord>& whole) {
   if (part.empty() || part.size() > whole.size()) return false;
-  if (part.size() == 1 && part[0].bare.size() < 3) return false;
+  if (part.size() == 1) {
+    // One word stands for a name by its first or last word, not by a patronymic in the middle
+    // ("Abdulaziz" alone is neither "Salman bin Abdulaziz" nor "Ahmed bin Abdulaziz al-Faris").
+    if (part[0].bare.size() < 3) return false;
+    return SameWord(part[0], whole.front()) || SameWord(part[0], whole.back());
+  }
   for (size_t s = 0; s + part.size() <= whole.size(); ++s) {
     bool all = true;
     for (size_t k = 0; k < part.size() && all; ++k) all = SameWord(part[k], whole[s + k]);
