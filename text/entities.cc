@@ -96,24 +96,38 @@ bool EndsSentence(std::string_view text, const std::vector<Token>& tokens, size_
 }
 
 // Bytes of Arabic proclitics to leave out of a span that starts with `word` (original text):
-// wa-al-Kremlin -> al-Kremlin, bi-al-bayt -> al-bayt, wa-Carlson -> Carlson. A word that is
-// itself in the lexicon (Walid) keeps its first letter.
+// wa-al-Kremlin -> al-Kremlin, bi-al-bayt -> al-bayt, wa-Carlson -> Carlson, bi-Moscow -> Moscow.
+// A word that is itself in the lexicon (Walid) keeps its first letter; fa- goes only before al-
+// or a lexicon word, since names start with f (Faisal) far more often than with fa-.
 size_t CliticBytes(std::string_view word, const ner::Lexicon& lex) {
   constexpr std::string_view kWaw = "\xD9\x88", kFeh = "\xD9\x81", kBeh = "\xD8\xA8",
                              kKaf = "\xD9\x83", kLam = "\xD9\x84", kAl = "\xD8\xA7\xD9\x84";
   constexpr size_t kLetter = 2;
+  // Trusted lists only: the transliterated gazetteer has "yskwf" as a place.
+  constexpr uint16_t kTrusted = ner::kLexKnown | ner::kLexOrgHead | ner::kLexLocHead;
+  auto flags = [&](std::string_view w) { return lex.WordFlags(ner::HashBytes(Normalize(w))); };
+  auto trusted = [&](std::string_view w) {
+    const std::string norm = Normalize(w);
+    return (lex.Flags(ner::HashBytes(ner::LightStem(norm))) & kTrusted) != 0;
+  };
   size_t skip = 0;
   if ((word.starts_with(kWaw) || word.starts_with(kFeh)) && word.size() >= 4 * kLetter) {
     const std::string_view rest = word.substr(kLetter);
-    const bool known = lex.WordFlags(ner::HashBytes(Normalize(word))) & kEntityFlags;
-    if (!known || rest.starts_with(kAl)) {
+    const bool known = flags(word) & kEntityFlags;
+    const bool strip = word.starts_with(kWaw) ? !known || rest.starts_with(kAl)
+                                              : rest.starts_with(kAl) || (!known && trusted(rest));
+    if (strip) {
       skip = kLetter;
       word = rest;
     }
   }
   if ((word.starts_with(kBeh) || word.starts_with(kKaf) || word.starts_with(kLam)) &&
-      word.size() >= 4 * kLetter && word.substr(kLetter).starts_with(kAl)) {
-    skip += kLetter;
+      word.size() >= 4 * kLetter) {
+    const std::string_view rest = word.substr(kLetter);
+    // Before al-, or before a known entity or a trigger word when the whole word is not a name.
+    if (rest.starts_with(kAl) || (trusted(rest) && !(flags(word) & kEntityFlags))) {
+      skip += kLetter;
+    }
   }
   return skip;
 }
