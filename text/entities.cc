@@ -65,7 +65,7 @@ using ner::WordInfo;
 // A normalization buffer that grew past this (a giant word) is not kept for the next call.
 constexpr size_t kMaxKeptBytes = 1 << 20;
 // The word cache is emptied when it holds this many word types.
-constexpr size_t kMaxCachedWords = 1 << 17;
+constexpr size_t kMaxCachedWords = 1 << 16;
 // A sentence longer than this is tagged in pieces (bounds memory on text with no full stops).
 constexpr size_t kMaxSentenceWords = 200;
 // A word spreads to its other, untagged occurrences only if it has this many bytes (3 letters).
