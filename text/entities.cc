@@ -44,6 +44,8 @@ struct Scratch {
   std::string norm;                  // The word being described.
   std::vector<uint32_t> norm_bytes;  // Normalized length of each word of the sentence.
   std::vector<uint32_t> slot;        // Index into `cached` of each word of the sentence.
+  std::vector<uint32_t> pending;     // New words of the sentence, to be scored.
+  std::vector<uint64_t> pending_features;
   bool pads_scored = false;
   float pad_rows[4][kNumTags];  // Rows of the padding before and after a sentence.
   std::vector<WordInfo> info;
@@ -64,6 +66,8 @@ using ner::WordInfo;
 
 // A normalization buffer that grew past this (a giant word) is not kept for the next call.
 constexpr size_t kMaxKeptBytes = 1 << 20;
+// Feature hashes of a new word: its own, then kMaxNeighbourFeatures per neighbour position.
+constexpr int kNewWordFeatures = ner::kNumWordFeatures + 4 * ner::kMaxNeighbourFeatures;
 // The word cache is emptied when it holds this many word types.
 constexpr size_t kMaxCachedWords = 1 << 16;
 // A sentence longer than this is tagged in pieces (bounds memory on text with no full stops).
@@ -199,15 +203,13 @@ void AddSpan(std::string_view text, Field field, const Token* tokens, const Word
   out->push_back(std::move(e));
 }
 
-// Describes word i of the sentence and sums its word-only feature weights, through the word
-// cache. The cache is keyed by the original bytes, so a known word is not even normalized.
-void DescribeCached(const ner::Model& model, const ner::Lexicon& lex, std::string_view word,
+// Describes word i of the sentence through the word cache, keyed by the original bytes so that
+// a known word is not even normalized. A new word is described and its feature hashes queued
+// (and prefetched); ScorePending then scores all new words of the sentence at once, so that
+// their scattered weight rows load in parallel.
+void DescribeCached(const ner::Lexicon& lex, const ner::Model& model, std::string_view word,
                     TokenKind kind, Scratch* s, size_t i) {
   const uint64_t key = ner::Mix(ner::HashBytes(word), static_cast<uint64_t>(kind));
-  if (s->cached.size() >= kMaxCachedWords && s->cache.Find(key) == nullptr) {
-    s->cache = ner::FlatHashMap<uint32_t>();
-    s->cached.clear();
-  }
   uint32_t& slot = s->cache[key];
   if (slot == 0) {
     CachedWord c;
@@ -215,18 +217,36 @@ void DescribeCached(const ner::Model& model, const ner::Lexicon& lex, std::strin
     NormalizeAppend(word, &s->norm);
     ner::DescribeWord(lex, s->norm, kind, &c.info);
     c.norm_bytes = static_cast<uint32_t>(s->norm.size());
-    uint64_t features[ner::kNumWordFeatures];
-    ner::WordOnlyFeatures(c.info, features);
-    model.Score(features, ner::kNumWordFeatures, c.scores);
-    ner::ScoreNeighbour(model, c.info, c.neighbour);
     s->cached.push_back(c);
     slot = static_cast<uint32_t>(s->cached.size());
+    s->pending.push_back(slot - 1);
+    const size_t at = s->pending_features.size();
+    s->pending_features.resize(at + kNewWordFeatures);
+    uint64_t* f = &s->pending_features[at];
+    ner::WordOnlyFeatures(c.info, f);
+    f += ner::kNumWordFeatures;
+    for (int o = 0; o < 4; ++o) {
+      const int n = ner::NeighbourFeatures(c.info, ner::kOffsets[o], f);
+      std::fill(f + n, f + ner::kMaxNeighbourFeatures, 0);  // Key 0: no row, weight 0.
+      f += ner::kMaxNeighbourFeatures;
+    }
+    model.Prefetch(&s->pending_features[at], kNewWordFeatures);
   }
-  const CachedWord& c = s->cached[slot - 1];
-  s->info[i] = c.info;
-  s->norm_bytes[i] = c.norm_bytes;
   s->slot[i] = slot - 1;
-  std::copy(c.scores, c.scores + ner::kNumTags, &s->emissions[i * ner::kNumTags]);
+}
+
+void ScorePending(const ner::Model& model, Scratch* s) {
+  for (size_t p = 0; p < s->pending.size(); ++p) {
+    CachedWord& c = s->cached[s->pending[p]];
+    const uint64_t* f = &s->pending_features[p * kNewWordFeatures];
+    model.Score(f, ner::kNumWordFeatures, c.scores);
+    f += ner::kNumWordFeatures;
+    for (int o = 0; o < 4; ++o, f += ner::kMaxNeighbourFeatures) {
+      model.Score(f, ner::kMaxNeighbourFeatures, c.neighbour[o]);
+    }
+  }
+  s->pending.clear();
+  s->pending_features.clear();
 }
 
 void TagSentence(const ner::Model& model, const ner::Lexicon& lex, std::string_view text,
@@ -235,6 +255,11 @@ void TagSentence(const ner::Model& model, const ner::Lexicon& lex, std::string_v
   s->info.resize(n);
   s->norm_bytes.resize(n);
   s->slot.resize(n);
+  // Empty a full cache between sentences, never inside one (slots must stay valid).
+  if (s->cached.size() + n > kMaxCachedWords) {
+    s->cache = ner::FlatHashMap<uint32_t>();
+    s->cached.clear();
+  }
   if (!s->pads_scored) {
     float before[4][ner::kNumTags], after[4][ner::kNumTags];
     ner::ScoreNeighbour(model, ner::PadWord(-1), before);
@@ -247,8 +272,15 @@ void TagSentence(const ner::Model& model, const ner::Lexicon& lex, std::string_v
   }
   s->emissions.resize(n * ner::kNumTags);
   for (size_t i = 0; i < n; ++i) {
-    DescribeCached(model, lex, text.substr(tokens[i].start, tokens[i].end - tokens[i].start),
+    DescribeCached(lex, model, text.substr(tokens[i].start, tokens[i].end - tokens[i].start),
                    tokens[i].kind, s, i);
+  }
+  ScorePending(model, s);
+  for (size_t i = 0; i < n; ++i) {
+    const CachedWord& c = s->cached[s->slot[i]];
+    s->info[i] = c.info;
+    s->norm_bytes[i] = c.norm_bytes;
+    std::copy(c.scores, c.scores + ner::kNumTags, &s->emissions[i * ner::kNumTags]);
   }
   ner::MarkPhrases(lex, s->info);
   // Neighbours' cached rows, then the pair features, whose weight rows are scattered over

@@ -197,6 +197,21 @@ TEST_F(EntitiesTest, ConcurrentCallsAgree) {
   EXPECT_EQ(mismatches, std::vector<int>(4, 0));
 }
 
+// More distinct words than the word cache holds: it is emptied between sentences and the
+// answers stay the same.
+TEST_F(EntitiesTest, WordCacheOverflow) {
+  const std::string letters[] = {"ب", "ت", "ث", "ج", "ح", "خ", "د", "ر", "س", "ش", "ك", "م", "ن"};
+  std::string many;
+  for (int k = 0; k < 80000; ++k) {
+    for (int v = k, d = 0; d < 5; ++d, v /= 13) many += letters[v % 13];
+    many += k % 20 == 19 ? ". " : " ";
+  }
+  const std::string body = "قال الرئيس الروسي فلاديمير بوتين في موسكو إن الكرملين يرحب.";
+  const auto before = recognizer_->Recognize("", body);
+  ExpectSpansPointIntoOriginal(recognizer_->Recognize("", many), "", many);
+  EXPECT_EQ(recognizer_->Recognize("", body), before);
+}
+
 // Random mixes of Arabic words, clitics, titles, punctuation, digits and broken UTF-8.
 TEST_F(EntitiesTest, RandomTextKeepsSpansValid) {
   const std::vector<std::string> pieces = {
