@@ -48,4 +48,5 @@ if [[ $what == all || $what == search ]]; then
   python3 bench/e2e/search_latency.py --port 18903 --corpus "$work/search.ndjson" --queries 2000
   python3 bench/e2e/search_latency.py --port 18903 --corpus "$work/search.ndjson" --queries 1000 --params "&limit=10&facets=all"
   stop $pid
+  bench/e2e/peer_postgres.sh "$work/search.ndjson" 2000
 fi

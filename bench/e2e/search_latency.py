@@ -19,6 +19,8 @@ ap.add_argument("--corpus", required=True)
 ap.add_argument("--queries", type=int, default=2000)
 ap.add_argument("--params", default="&limit=10")
 ap.add_argument("--seed", type=int, default=11)
+ap.add_argument("--emit-sql", action="store_true", help="print the same queries as PostgreSQL statements")
+ap.add_argument("--read-timings", action="store_true", help="summarize psql \\timing lines from stdin")
 args = ap.parse_args()
 
 rng = random.Random(args.seed)
@@ -35,6 +37,25 @@ while len(queries) < args.queries:
     words = word.findall(rng.choice(sample))
     if len(words) >= 2:
         queries.append(" ".join(rng.sample(words, 2)))
+
+def summarize(lat, label):
+    lat.sort()
+    pct = lambda p: lat[min(len(lat) - 1, int(p / 100 * len(lat)))]
+    print(f"{label}: {len(lat)} two-word queries: p50 {pct(50):.2f} ms, p90 {pct(90):.2f} ms, "
+          f"p99 {pct(99):.2f} ms, max {lat[-1]:.2f} ms")
+
+if args.emit_sql:
+    print("\\timing on")
+    for q in queries[:100] + queries:  # The first 100 warm up, as for Khabar.
+        lit = q.replace("'", "''")
+        print(f"SELECT id, ts_rank(doc, query) AS r, count(*) OVER () FROM articles, "
+              f"plainto_tsquery('simple', '{lit}') query WHERE doc @@ query ORDER BY r DESC LIMIT 10;")
+    raise SystemExit(0)
+if args.read_timings:
+    import sys
+    times = [float(l.split()[1]) for l in sys.stdin if l.startswith("Time: ")]
+    summarize(times[100:], "postgres search")
+    raise SystemExit(0)
 
 conn = http.client.HTTPConnection(args.host, args.port, timeout=60)
 def run(q):
