@@ -8,6 +8,7 @@
 
 #include "core/time.h"
 #include "query/cursor.h"
+#include "query/facets.h"
 #include "query/highlight.h"
 #include "query/query_parser.h"
 #include "query/search_cursor.h"
@@ -165,8 +166,6 @@ bool Before(const Ranked& a, const Ranked& b) {
   return a.docno > b.docno;
 }
 
-std::string DayString(int32_t day) { return FormatDate(CivilFromDays(day)); }
-
 }  // namespace
 
 Searcher::Searcher(const storage::Store& store, std::shared_ptr<const text::TermAnalyzer> terms,
@@ -304,46 +303,7 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) const {
     result.next_cursor = EncodeSearchCursor(cursor);
   }
 
-  // Facets over the whole matching set.
-  for (const std::string& facet : req.facets) {
-    std::vector<FacetValue> values;
-    if (facet == "source" || facet == "day") {
-      std::map<int64_t, uint64_t> counts;
-      for (uint32_t d : *matched) {
-        const storage::DocMeta* m = view->Doc(d);
-        ++counts[facet == "source" ? static_cast<int64_t>(m->source) : m->day];
-      }
-      for (const auto& [key, count] : counts) {
-        values.push_back({facet == "source" ? std::string(view->SourceName(static_cast<uint32_t>(key)))
-                                            : DayString(static_cast<int32_t>(key)),
-                          count});
-      }
-      if (facet == "source") {
-        std::stable_sort(values.begin(), values.end(),
-                         [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
-      }
-    } else {
-      const EntityType type = facet == "people" ? EntityType::kPerson
-                              : facet == "organizations" ? EntityType::kOrganization
-                                                         : EntityType::kPlace;
-      std::unordered_map<uint32_t, uint64_t> counts;
-      for (uint32_t d : *matched) {
-        for (uint32_t e : view->Doc(d)->entities) {
-          const storage::EntityInfo* info = view->Entity(e);
-          if (info && info->type == type) ++counts[e];
-        }
-      }
-      std::vector<std::pair<uint64_t, uint32_t>> top;
-      for (const auto& [e, c] : counts) top.emplace_back(c, e);
-      const size_t keep = std::min(options_.facet_size, top.size());
-      std::partial_sort(top.begin(), top.begin() + static_cast<ptrdiff_t>(keep), top.end(),
-                        [](const auto& a, const auto& b) {
-                          return a.first != b.first ? a.first > b.first : a.second < b.second;
-                        });
-      for (size_t i = 0; i < keep; ++i) values.push_back({view->Entity(top[i].second)->canonical, top[i].first});
-    }
-    result.facets.emplace_back(facet, std::move(values));
-  }
+  result.facets = ComputeFacets(*view, *matched, req.facets, options_.facet_size);
   return result;
 }
 

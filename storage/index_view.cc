@@ -51,6 +51,9 @@ std::string_view IndexView::SourceName(uint32_t source) const {
   return source < names.size() ? std::string_view(names[source]) : std::string_view();
 }
 
+uint32_t IndexView::EntityIdLimit() const { return static_cast<uint32_t>(impl_->state->entities.size()); }
+uint32_t IndexView::SourceIdLimit() const { return static_cast<uint32_t>(impl_->state->source_names.size()); }
+
 std::optional<uint32_t> IndexView::SourceId(std::string_view name) const {
   auto it = impl_->state->source_ids.find(std::string(name));
   if (it == impl_->state->source_ids.end()) return std::nullopt;

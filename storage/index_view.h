@@ -30,6 +30,9 @@ class IndexView {
   std::optional<uint32_t> EntityId(EntityType type, const std::string& key) const;
   void ForEachEntity(const std::function<void(const EntityInfo&)>& fn) const;
   std::string_view SourceName(uint32_t source) const;
+  // One past the highest entity id and source id (for dense per-id counters).
+  uint32_t EntityIdLimit() const;
+  uint32_t SourceIdLimit() const;
   std::optional<uint32_t> SourceId(std::string_view name) const;
 
   // Postings in ascending docno order; positions only when asked for.
