@@ -43,7 +43,9 @@ struct Options {
   double o_penalty = 0;  // Ablation: train without lexicon/gazetteer.tsv.
   double min_weight = 0.05;
   unsigned seed = 1;
-  int models = 1;  // Perceptrons averaged (each on its own shuffle).
+  int models = 1;
+  double word_dropout = 0;  // Probability of hiding a word's identity features in a step.  //
+                            // Perceptrons averaged (each on its own shuffle).
 };
 
 // A sentence as feature ids (index into the weight rows; -1: unseen in training).
@@ -97,6 +99,27 @@ class Trainer {
   }
 
   // One perceptron step on a sentence.
+  // One step with word dropout: with probability `dropout` a word's identity features (word,
+  // stem, clitic-less word and the pairs built on them) are hidden, so that the model also
+  // learns the context, shape and lexicon evidence it needs for words it has never seen.
+  void Learn(const Encoded& sentence, double dropout, std::mt19937* rng) {
+    if (dropout <= 0) {
+      Learn(sentence);
+      return;
+    }
+    // Positions in WordFeatures' output (text/ner_features.cc): word 1, stem 2, bare 16; pairs
+    // w-1|w 30, w|w+1 31, stem-1|stem 39, w-1|bare 40.
+    static_assert(text::ner::kNumWordFeatures == 18 && text::ner::kNumFeatures == 41);
+    static constexpr int kIdentity[] = {1, 2, 16, 30, 31, 39, 40};
+    Encoded e = sentence;
+    std::bernoulli_distribution drop(dropout);
+    for (int i = 0; i < e.size(); ++i) {
+      if (!drop(*rng)) continue;
+      for (int f : kIdentity) e.features[i * kNumFeatures + f] = -1;
+    }
+    Learn(e);
+  }
+
   void Learn(const Encoded& e) {
     ++c_;
     std::vector<uint8_t> pred(e.tags.size());
@@ -237,7 +260,7 @@ int Run(const Options& opt) {
     tr.Allocate();
     for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
       std::shuffle(order.begin(), order.end(), rng);
-      for (size_t i : order) tr.Learn(etrain[i]);
+      for (size_t i : order) tr.Learn(etrain[i], opt.word_dropout, &rng);
       if (!edev.empty() && (opt.models == 1 || epoch == opt.epochs)) {
         tr.Average(&wm, tm, opt.o_penalty);
         Score(tr, edev, wm, tm, epoch);
@@ -292,6 +315,8 @@ int main(int argc, char** argv) {
       opt.o_penalty = std::stod(value);
     } else if (flag == "--models") {
       opt.models = std::stoi(value);
+    } else if (flag == "--word-dropout") {
+      opt.word_dropout = std::stod(value);
     } else if (flag == "--epochs") {
       opt.epochs = std::stoi(value);
     } else if (flag == "--min-weight") {
