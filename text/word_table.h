@@ -26,7 +26,9 @@ class FoldedTokens {
 
   size_t size() const { return tokens_.size(); }
   const Token& tok(size_t i) const { return tokens_[i]; }
+  // Empty past the last token, so that look-ahead rules need no bounds checks of their own.
   std::string_view key(size_t i) const {
+    if (i >= size()) return {};
     return std::string_view(arena_).substr(key_off_[i], key_off_[i + 1] - key_off_[i]);
   }
   std::string_view text() const { return text_; }

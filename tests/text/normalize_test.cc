@@ -79,3 +79,29 @@ TEST(Tokenize, KindsAndEdgeCases) {
 
 }  // namespace
 }  // namespace khabar::text
+
+#include <fstream>
+#include <sstream>
+
+#include "text/analyzer.h"
+
+namespace khabar::text {
+namespace {
+
+// Inputs the fuzzers found crashing, kept under tests/fuzz/regressions: each must analyze cleanly.
+TEST(FuzzRegressions, AnalyzeEveryCrashInput) {
+  auto analyzer = Analyzer::Create();
+  ASSERT_TRUE(analyzer.ok());
+  for (const char* name : {"text-date-lookahead-past-end"}) {
+    std::ifstream in(std::string(KHABAR_SOURCE_DIR) + "/tests/fuzz/regressions/" + name, std::ios::binary);
+    ASSERT_TRUE(in.good()) << name;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string body = ss.str();
+    const Analysis a = (*analyzer)->Analyze({"", body, "2024-02-10"});
+    for (const auto& d : a.dates) EXPECT_LE(d.span.end, body.size()) << name;
+  }
+}
+
+}  // namespace
+}  // namespace khabar::text
