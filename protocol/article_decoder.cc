@@ -97,7 +97,8 @@ ArticleDecoder::~ArticleDecoder() = default;
 
 Result<Article> ArticleDecoder::Decode(std::string_view json, const DecodeOptions& options) {
   last_id_.clear();
-  if (impl_->buffer.size() < json.size()) {
+  // Also on first use: a default padded_string has no storage, not even for the padding.
+  if (impl_->buffer.data() == nullptr || impl_->buffer.size() < json.size()) {
     impl_->buffer = simdjson::padded_string(json.size() * 2 + 64);
   }
   std::memcpy(impl_->buffer.data(), json.data(), json.size());

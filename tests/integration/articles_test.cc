@@ -71,6 +71,8 @@ TEST_F(ArticlesTest, ExpectedVersionGivesConflicts) {
 
 TEST_F(ArticlesTest, BadInputIsRefusedAndChangesNothing) {
   ExpectError(client_->Post("/v1/articles", "{not json"), 400, "invalid_json");
+  ExpectError(client_->Post("/v1/articles", ""), 400, "invalid_json");
+  ExpectError(client_->Post("/v1/analyze", ""), 400, "invalid_json");
   ExpectError(client_->Post("/v1/articles", R"({"id":"x","title":"t","body":"b"})"), 400,
               "missing_field", "published_at");
   ExpectError(client_->Post("/v1/articles",

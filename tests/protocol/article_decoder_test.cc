@@ -46,6 +46,12 @@ TEST(ArticleDecoder, NamesTheOffendingField) {
   EXPECT_FALSE(ValidateArticleId(std::string(257, 'x')).ok());
 }
 
+TEST(ArticleDecoder, EmptyInputOnAFreshDecoderIsAnError) {  // Found by the decode fuzzer.
+  ArticleDecoder d;
+  EXPECT_EQ(d.Decode("").status().reason(), "invalid_json");
+  EXPECT_EQ(d.Decode("   ").status().reason(), "invalid_json");
+}
+
 TEST(Encode, ErrorBodyShape) {
   EXPECT_EQ(EncodeError(InvalidArgument("bad \"x\"", "title", "invalid_type")),
             R"({"error":{"code":"invalid_type","message":"bad \"x\"","field":"title"}})");
