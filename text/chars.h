@@ -25,6 +25,10 @@ inline bool IsArabicLetter(char32_t c) {
          (c >= 0x0750 && c <= 0x077F) || (c >= 0xFB50 && c <= 0xFDFF) ||
          (c >= 0xFE70 && c <= 0xFEFC);
 }
+// Separators inside a number: 8.3, 1,500, 3,06 and the Arabic decimal and thousands signs.
+inline bool IsNumberSeparator(char32_t c) {
+  return c == U'.' || c == U',' || c == 0x066B || c == 0x066C;
+}
 inline bool IsLatinLetter(char32_t c) {
   return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') ||
          (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);

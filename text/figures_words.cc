@@ -4,6 +4,7 @@
 // code points go through DecodeAt() and FoldCodePoint().
 
 #include "text/chars.h"
+#include "text/tokenize.h"
 #include "text/figures_scan.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
@@ -26,21 +27,6 @@ inline char32_t Decode(std::string_view s, size_t i, size_t* len) {
     return (static_cast<char32_t>(c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
   }
   return DecodeAt(s, i, len);
-}
-
-bool IsNumberSeparator(char32_t c) { return c == U'.' || c == U',' || c == 0x066B || c == 0x066C; }
-
-bool StartsWithUrl(std::string_view s, size_t i) {
-  auto starts = [&](std::string_view p) {
-    if (s.size() - i < p.size()) return false;
-    for (size_t k = 0; k < p.size(); ++k) {
-      char c = s[i + k];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      if (c != p[k]) return false;
-    }
-    return true;
-  };
-  return starts("http://") || starts("https://") || starts("www.");
 }
 
 bool IsSentenceEnd(char32_t c) {

@@ -6,25 +6,8 @@
 namespace khabar::text {
 namespace {
 
-bool IsNumberSeparator(char32_t c) {
-  return c == U'.' || c == U',' || c == 0x066B || c == 0x066C;
-}
-
 bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-bool StartsWithUrl(std::string_view s, size_t i) {
-  auto starts = [&](std::string_view p) {
-    if (s.size() - i < p.size()) return false;
-    for (size_t k = 0; k < p.size(); ++k) {
-      char c = s[i + k];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      if (c != p[k]) return false;
-    }
-    return true;
-  };
-  return starts("http://") || starts("https://") || starts("www.");
 }
 
 // End of a URL starting at i: up to whitespace, minus trailing punctuation.
@@ -64,6 +47,19 @@ size_t EmailEnd(std::string_view s, size_t i) {
 }
 
 }  // namespace
+
+bool StartsWithUrl(std::string_view s, size_t i) {
+  auto starts = [&](std::string_view p) {
+    if (s.size() - i < p.size()) return false;
+    for (size_t k = 0; k < p.size(); ++k) {
+      char c = s[i + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (c != p[k]) return false;
+    }
+    return true;
+  };
+  return starts("http://") || starts("https://") || starts("www.");
+}
 
 bool IsWordToken(TokenKind k) {
   return k == TokenKind::kArabic || k == TokenKind::kLatin || k == TokenKind::kNumber ||

@@ -1,6 +1,7 @@
 #pragma once
 // Splits text into tokens whose offsets point into the original bytes.
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -32,5 +33,8 @@ std::vector<Token> Tokenize(std::string_view text);
 void TokenizeAppend(std::string_view text, std::vector<Token>* out);
 
 bool IsWordToken(TokenKind k);
+
+// True when a URL ("http://", "https://", "www.", any case) starts at s[i].
+bool StartsWithUrl(std::string_view s, size_t i);
 
 }  // namespace khabar::text
