@@ -203,13 +203,11 @@ Status IndexBatch::Add(uint32_t docno, const Article& article, const Analysis& a
   for (size_t i = 0; i < analysis.figures.size() && i < 65535; ++i) {
     const Figure& f = analysis.figures[i];
     const auto idx = static_cast<uint16_t>(i);
-    batch_.Put(cf_.figures, ItemKey('d', docno, idx), EncodeFigure(f));
     batch_.Put(cf_.figures, FigureValueKey(f.value, docno, idx), "");
     fwd.figure_values.push_back(f.value);
   }
   for (size_t i = 0; i < analysis.quotes.size() && i < 65535; ++i) {
     const auto idx = static_cast<uint16_t>(i);
-    batch_.Put(cf_.quotes, ItemKey('d', docno, idx), EncodeQuote(analysis.quotes[i]));
     std::vector<std::string> words;
     if (i < doc.quote_speaker_words.size()) words = doc.quote_speaker_words[i];
     for (const auto& w : words) batch_.Put(cf_.quotes, SpeakerKey(w, docno, idx), "");
@@ -277,12 +275,10 @@ Status IndexBatch::Remove(uint32_t docno) {
   }
   for (size_t i = 0; i < fwd->figure_values.size(); ++i) {
     const auto idx = static_cast<uint16_t>(i);
-    batch_.Delete(cf_.figures, ItemKey('d', docno, idx));
     batch_.Delete(cf_.figures, FigureValueKey(fwd->figure_values[i], docno, idx));
   }
   for (size_t i = 0; i < fwd->speaker_words.size(); ++i) {
     const auto idx = static_cast<uint16_t>(i);
-    batch_.Delete(cf_.quotes, ItemKey('d', docno, idx));
     for (const auto& w : fwd->speaker_words[i]) batch_.Delete(cf_.quotes, SpeakerKey(w, docno, idx));
   }
   batch_.Delete(cf_.forward, DocnoKey(docno));

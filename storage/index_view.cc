@@ -23,6 +23,13 @@ std::vector<Posting> ReadTerm(const IndexView::Impl& v, const std::string& term,
 IndexView::IndexView(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 IndexView::~IndexView() = default;
 
+bool IndexView::Impl::LoadAnalysis(uint32_t docno, Analysis* out) const {
+  const DocMeta* d = state->Doc(docno);
+  if (!d) return false;
+  std::string value;
+  return db->Get(Read(), analysis, d->id, &value).ok() && DecodeAnalysisRecord(value, out);
+}
+
 rocksdb::ReadOptions IndexView::Impl::Read() const {
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot.get();
@@ -173,32 +180,23 @@ Result<StoredArticle> IndexView::Article(uint32_t docno) const {
   return a;
 }
 
+// Figures and quotes are read from the document's analysis record, the one copy of them.
 std::vector<StoredFigure> IndexView::Figures(uint32_t docno) const {
   std::vector<StoredFigure> out;
-  std::string prefix(1, 'd');
-  PutBigEndian32(prefix, docno);
-  std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(impl_->Read(), impl_->figures));
-  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-    StoredFigure f;
-    f.docno = docno;
-    const auto key = View(it->key());
-    f.index = static_cast<uint16_t>((static_cast<uint8_t>(key[5]) << 8) | static_cast<uint8_t>(key[6]));
-    if (DecodeFigure(View(it->value()), &f.figure)) out.push_back(std::move(f));
+  Analysis a;
+  if (!impl_->LoadAnalysis(docno, &a)) return out;
+  for (size_t i = 0; i < a.figures.size() && i < 65535; ++i) {
+    out.push_back(StoredFigure{docno, static_cast<uint16_t>(i), std::move(a.figures[i])});
   }
   return out;
 }
 
 std::vector<StoredQuote> IndexView::Quotes(uint32_t docno) const {
   std::vector<StoredQuote> out;
-  std::string prefix(1, 'd');
-  PutBigEndian32(prefix, docno);
-  std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(impl_->Read(), impl_->quotes));
-  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
-    StoredQuote q;
-    q.docno = docno;
-    const auto key = View(it->key());
-    q.index = static_cast<uint16_t>((static_cast<uint8_t>(key[5]) << 8) | static_cast<uint8_t>(key[6]));
-    if (DecodeQuote(View(it->value()), &q.quote)) out.push_back(std::move(q));
+  Analysis a;
+  if (!impl_->LoadAnalysis(docno, &a)) return out;
+  for (size_t i = 0; i < a.quotes.size() && i < 65535; ++i) {
+    out.push_back(StoredQuote{docno, static_cast<uint16_t>(i), std::move(a.quotes[i])});
   }
   return out;
 }
@@ -209,6 +207,8 @@ std::string IndexView::ScanFiguresByValue(double min, double max, const std::str
   std::string last = after;
   std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(impl_->Read(), impl_->figures));
   const uint64_t max_key = SortableDouble(max);
+  uint32_t loaded_docno = 0;
+  Analysis loaded;
   for (it->Seek(start); it->Valid() && it->key().size() == 15 && it->key()[0] == 'v'; it->Next()) {
     const auto key = View(it->key());
     if (!after.empty() && key == after) continue;
@@ -216,11 +216,13 @@ std::string IndexView::ScanFiguresByValue(double min, double max, const std::str
     StoredFigure f;
     f.docno = GetBigEndian32(key.substr(9));
     f.index = static_cast<uint16_t>((static_cast<uint8_t>(key[13]) << 8) | static_cast<uint8_t>(key[14]));
-    std::string value;
-    if (!impl_->db->Get(impl_->Read(), impl_->figures, ItemKey('d', f.docno, f.index), &value).ok() ||
-        !DecodeFigure(value, &f.figure)) {
-      continue;
+    if (f.docno != loaded_docno) {  // Consecutive figures of one document share one read.
+      loaded_docno = f.docno;
+      loaded = Analysis{};
+      if (!impl_->LoadAnalysis(f.docno, &loaded)) loaded = Analysis{};
     }
+    if (f.index >= loaded.figures.size()) continue;
+    f.figure = loaded.figures[f.index];
     last.assign(key);
     if (!fn(f)) break;
   }

@@ -14,6 +14,7 @@ namespace khabar::storage {
 struct IndexView::Impl {
   rocksdb::DB* db = nullptr;
   rocksdb::ColumnFamilyHandle* articles = nullptr;
+  rocksdb::ColumnFamilyHandle* analysis = nullptr;
   rocksdb::ColumnFamilyHandle* postings = nullptr;
   rocksdb::ColumnFamilyHandle* figures = nullptr;
   rocksdb::ColumnFamilyHandle* quotes = nullptr;
@@ -22,6 +23,8 @@ struct IndexView::Impl {
   std::shared_ptr<const rocksdb::Snapshot> snapshot;
 
   rocksdb::ReadOptions Read() const;
+  // The analysis of a live document, or false.
+  bool LoadAnalysis(uint32_t docno, Analysis* out) const;
 };
 
 }  // namespace khabar::storage

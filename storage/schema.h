@@ -11,7 +11,6 @@ enum class ColumnFamily : size_t {
   kMeta = 0,   // "default": schema version, counters.
   kArticles,   // id -> article record (version, ingested_at, docno, fields).
   kAnalysis,   // id -> analysis record (entities, figures, dates, quotes).
-  kDocIds,     // docno (big-endian u32) -> id.
   kPostings,   // term \0 docno -> positions; \x01 source, \x02 day, \x03 entity postings.
   kDocs,       // docno -> document metadata (lengths, published_at, source, entities).
   kForward,    // docno -> what removing the document from the index needs (terms, keys).
@@ -29,7 +28,6 @@ inline constexpr ColumnFamilySpec kColumnFamilies[] = {
     {"default", 4u << 20},
     {"articles", 64u << 20},
     {"analysis", 32u << 20},
-    {"docids", 8u << 20},
     {"postings", 64u << 20},
     {"docs", 16u << 20},
     {"forward", 32u << 20},

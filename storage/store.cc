@@ -207,8 +207,6 @@ std::vector<Result<Receipt>> Store::Apply(std::span<WriteOp> ops, int64_t now_ms
       rec.version = old_version + 1;
       rec.ingested_at_ms = now_ms;
       rec.docno = old ? old->docno : next_docno++;
-      std::string docno_key;
-      PutBigEndian32(docno_key, rec.docno);
       batch.Put(m.cf(ColumnFamily::kArticles), id, EncodeArticleRecord(rec));
       batch.Put(m.cf(ColumnFamily::kAnalysis), id, EncodeAnalysisRecord(put->analysis));
       if (old) {
@@ -218,7 +216,6 @@ std::vector<Result<Receipt>> Store::Apply(std::span<WriteOp> ops, int64_t now_ms
         return fail_all(st);
       }
       if (!old) {
-        batch.Put(m.cf(ColumnFamily::kDocIds), docno_key, id);
         ++count_delta;
       }
       results.emplace_back(
@@ -240,11 +237,8 @@ std::vector<Result<Receipt>> Store::Apply(std::span<WriteOp> ops, int64_t now_ms
         results.emplace_back(VersionConflict(del.id, *del.expected_version, old->version));
         continue;
       }
-      std::string docno_key;
-      PutBigEndian32(docno_key, old->docno);
       batch.Delete(m.cf(ColumnFamily::kArticles), del.id);
       batch.Delete(m.cf(ColumnFamily::kAnalysis), del.id);
-      batch.Delete(m.cf(ColumnFamily::kDocIds), docno_key);
       if (Status st = index.Remove(old->docno); !st.ok()) return fail_all(st);
       --count_delta;
       results.emplace_back(Receipt{del.id, old->version, WriteResult::kDeleted});
@@ -316,6 +310,7 @@ std::unique_ptr<IndexView> Store::View() const {
   auto v = std::make_unique<IndexView::Impl>();
   v->db = impl_->db.get();
   v->articles = impl_->cf(ColumnFamily::kArticles);
+  v->analysis = impl_->cf(ColumnFamily::kAnalysis);
   v->postings = impl_->cf(ColumnFamily::kPostings);
   v->figures = impl_->cf(ColumnFamily::kFigures);
   v->quotes = impl_->cf(ColumnFamily::kQuotes);
