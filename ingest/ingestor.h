@@ -29,8 +29,9 @@ namespace khabar::ingest {
 struct Options {
   // Writes waiting for the writer thread, counted in articles. Default: 8192.
   size_t queue_capacity = 8192;
-  // Most articles committed in one WriteBatch. Default: 1024.
-  size_t max_group = 1024;
+  // Most articles committed in one WriteBatch. Larger groups share more postings keys (one per
+  // distinct term and group). Default: 4096.
+  size_t max_group = 4096;
   // Fault injection for tests: the writer sleeps this long before each commit. Default: 0.
   int fault_commit_delay_ms = 0;
 };

@@ -15,8 +15,8 @@
 namespace khabar::server {
 
 struct ApiOptions {
-  // Lines of a bulk request analyzed as one unit and committed as one group. Default: 256.
-  size_t bulk_chunk_lines = 256;
+  // Lines of a bulk request analyzed as one unit and committed as one group. Default: 1024.
+  size_t bulk_chunk_lines = 1024;
   // Directory that POST /v1/admin/backup writes checkpoints into. Default: "" (backups off).
   std::string backup_dir;
 };
