@@ -36,7 +36,8 @@ const std::vector<NewsText>& DevArticles() {
     while (std::getline(in, line)) {
       const std::string text = Field(line, "text");
       const size_t nl = text.find('\n');
-      v.push_back({Field(line, "id"), text.substr(0, nl), nl == std::string::npos ? "" : text.substr(nl + 1),
+      v.push_back({Field(line, "id"), text.substr(0, nl),
+                   nl == std::string::npos ? "" : text.substr(nl + 1),
                    Field(line, "published_at")});
     }
     if (v.empty()) {

@@ -35,7 +35,7 @@ enum class Qualifier : uint8_t { kExact, kApprox, kAtLeast, kAtMost, kRangeLow, 
 struct Figure {
   std::string text;
   double value = 0;
-  std::string unit;      // Empty means null.
+  std::string unit;  // Empty means null.
   FigureKind kind = FigureKind::kNumber;
   std::string currency;  // ISO 4217 code; empty means null.
   Qualifier qualifier = Qualifier::kExact;

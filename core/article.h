@@ -9,7 +9,7 @@
 namespace khabar {
 
 struct Article {
-  std::string id;            // 1-256 bytes of [A-Za-z0-9._:~-].
+  std::string id;  // 1-256 bytes of [A-Za-z0-9._:~-].
   std::string title;
   std::string body;          // Paragraphs separated by '\n'.
   std::string published_at;  // RFC 3339 date-time or YYYY-MM-DD, as sent.

@@ -12,9 +12,9 @@
 namespace khabar {
 
 struct TermPositions {
-  std::string term;                  // Normalized, stemmed (text/terms.h).
-  std::vector<uint32_t> title;       // Positions in the title, ascending.
-  std::vector<uint32_t> body;        // Positions in the body, ascending.
+  std::string term;             // Normalized, stemmed (text/terms.h).
+  std::vector<uint32_t> title;  // Positions in the title, ascending.
+  std::vector<uint32_t> body;   // Positions in the body, ascending.
 };
 
 struct EntityRef {
@@ -30,7 +30,7 @@ struct IndexDoc {
   uint32_t title_length = 0;         // Word tokens.
   uint32_t body_length = 0;
   int64_t published_ms = 0;
-  std::vector<EntityRef> entities;   // Each entity of the article once.
+  std::vector<EntityRef> entities;  // Each entity of the article once.
   // Per quote of the analysis, in order: the normalized words of its speaker (for speaker search).
   std::vector<std::vector<std::string>> quote_speaker_words;
 };

@@ -31,7 +31,9 @@ class [[nodiscard]] Status {
  public:
   Status() = default;
   Status(ErrorCode code, std::string message, std::string field = {}, std::string reason = {})
-      : code_(code), message_(std::move(message)), field_(std::move(field)),
+      : code_(code),
+        message_(std::move(message)),
+        field_(std::move(field)),
         reason_(std::move(reason)) {}
 
   static Status Ok() { return Status(); }
@@ -61,14 +63,18 @@ inline Status InvalidArgument(std::string message, std::string field = {},
   return Status(ErrorCode::kInvalidArgument, std::move(message), std::move(field),
                 std::move(reason));
 }
-inline Status NotFound(std::string message) { return Status(ErrorCode::kNotFound, std::move(message)); }
-inline Status Internal(std::string message) { return Status(ErrorCode::kInternal, std::move(message)); }
+inline Status NotFound(std::string message) {
+  return Status(ErrorCode::kNotFound, std::move(message));
+}
+inline Status Internal(std::string message) {
+  return Status(ErrorCode::kInternal, std::move(message));
+}
 
 // Either a value or a non-OK Status.
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design, as absl::StatusOr.
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design, as absl::StatusOr.
   Result(Status status) : v_(std::move(status)) {  // NOLINT
     assert(!std::get<Status>(v_).ok());
   }
@@ -92,8 +98,8 @@ class [[nodiscard]] Result {
 
 }  // namespace khabar
 
-#define KHABAR_RETURN_IF_ERROR(expr)          \
-  do {                                        \
-    ::khabar::Status khabar_status_ = (expr); \
+#define KHABAR_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::khabar::Status khabar_status_ = (expr);        \
     if (!khabar_status_.ok()) return khabar_status_; \
   } while (0)

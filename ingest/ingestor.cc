@@ -101,10 +101,18 @@ void Ingestor::Count(const Result<Receipt>& r) {
     return;
   }
   switch (r->result) {
-    case WriteResult::kCreated: counters_.created.fetch_add(1, std::memory_order_relaxed); break;
-    case WriteResult::kUpdated: counters_.updated.fetch_add(1, std::memory_order_relaxed); break;
-    case WriteResult::kNoop: counters_.noop.fetch_add(1, std::memory_order_relaxed); break;
-    case WriteResult::kDeleted: counters_.deleted.fetch_add(1, std::memory_order_relaxed); break;
+    case WriteResult::kCreated:
+      counters_.created.fetch_add(1, std::memory_order_relaxed);
+      break;
+    case WriteResult::kUpdated:
+      counters_.updated.fetch_add(1, std::memory_order_relaxed);
+      break;
+    case WriteResult::kNoop:
+      counters_.noop.fetch_add(1, std::memory_order_relaxed);
+      break;
+    case WriteResult::kDeleted:
+      counters_.deleted.fetch_add(1, std::memory_order_relaxed);
+      break;
   }
 }
 

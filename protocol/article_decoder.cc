@@ -20,8 +20,19 @@ bool IsIdChar(char c) {
          c == '_' || c == ':' || c == '-' || c == '~';
 }
 
-enum class Key { kId, kTitle, kBody, kPublishedAt, kSource, kUrl, kAuthors, kSection, kTags,
-                 kLanguage, kUnknown };
+enum class Key {
+  kId,
+  kTitle,
+  kBody,
+  kPublishedAt,
+  kSource,
+  kUrl,
+  kAuthors,
+  kSection,
+  kTags,
+  kLanguage,
+  kUnknown
+};
 
 Key KeyOf(std::string_view k) {
   if (k == "id") return Key::kId;
@@ -41,8 +52,8 @@ Status ReadString(simdjson::ondemand::value v, std::string_view field, std::stri
   json_type t;
   if (auto e = v.type().get(t)) return JsonError(e, field);
   if (t != json_type::string) {
-    return InvalidArgument("field '" + std::string(field) + "' must be a string", std::string(field),
-                           "invalid_type");
+    return InvalidArgument("field '" + std::string(field) + "' must be a string",
+                           std::string(field), "invalid_type");
   }
   std::string_view s;
   if (auto e = v.get_string().get(s)) return JsonError(e, field);
@@ -111,8 +122,8 @@ Result<Article> ArticleDecoder::Decode(std::string_view json, const DecodeOption
   if (auto e = doc.get_object().get(obj)) {
     const size_t first = json.find_first_not_of(" \t\r\n");
     const bool is_json_value =
-        first != std::string_view::npos && std::string_view("[\"-0123456789tfn").find(json[first]) !=
-                                               std::string_view::npos;
+        first != std::string_view::npos &&
+        std::string_view("[\"-0123456789tfn").find(json[first]) != std::string_view::npos;
     if (e == simdjson::INCORRECT_TYPE && is_json_value) {
       return InvalidArgument("the article must be a JSON object", {}, "invalid_json");
     }
@@ -145,17 +156,39 @@ Result<Article> ArticleDecoder::Decode(std::string_view json, const DecodeOption
       continue;
     }
     switch (k) {
-      case Key::kId: KHABAR_RETURN_IF_ERROR(ReadString(v, name, &a.id)); last_id_ = a.id; break;
-      case Key::kTitle: KHABAR_RETURN_IF_ERROR(ReadString(v, name, &a.title)); break;
-      case Key::kBody: KHABAR_RETURN_IF_ERROR(ReadString(v, name, &a.body)); break;
-      case Key::kPublishedAt: KHABAR_RETURN_IF_ERROR(ReadString(v, name, &a.published_at)); break;
-      case Key::kSource: KHABAR_RETURN_IF_ERROR(ReadString(v, name, &a.source)); break;
-      case Key::kUrl: KHABAR_RETURN_IF_ERROR(ReadString(v, name, &a.url)); break;
-      case Key::kSection: KHABAR_RETURN_IF_ERROR(ReadString(v, name, &a.section)); break;
-      case Key::kLanguage: KHABAR_RETURN_IF_ERROR(ReadString(v, name, &a.language)); break;
-      case Key::kAuthors: KHABAR_RETURN_IF_ERROR(ReadStringArray(v, name, &a.authors)); break;
-      case Key::kTags: KHABAR_RETURN_IF_ERROR(ReadStringArray(v, name, &a.tags)); break;
-      case Key::kUnknown: break;
+      case Key::kId:
+        KHABAR_RETURN_IF_ERROR(ReadString(v, name, &a.id));
+        last_id_ = a.id;
+        break;
+      case Key::kTitle:
+        KHABAR_RETURN_IF_ERROR(ReadString(v, name, &a.title));
+        break;
+      case Key::kBody:
+        KHABAR_RETURN_IF_ERROR(ReadString(v, name, &a.body));
+        break;
+      case Key::kPublishedAt:
+        KHABAR_RETURN_IF_ERROR(ReadString(v, name, &a.published_at));
+        break;
+      case Key::kSource:
+        KHABAR_RETURN_IF_ERROR(ReadString(v, name, &a.source));
+        break;
+      case Key::kUrl:
+        KHABAR_RETURN_IF_ERROR(ReadString(v, name, &a.url));
+        break;
+      case Key::kSection:
+        KHABAR_RETURN_IF_ERROR(ReadString(v, name, &a.section));
+        break;
+      case Key::kLanguage:
+        KHABAR_RETURN_IF_ERROR(ReadString(v, name, &a.language));
+        break;
+      case Key::kAuthors:
+        KHABAR_RETURN_IF_ERROR(ReadStringArray(v, name, &a.authors));
+        break;
+      case Key::kTags:
+        KHABAR_RETURN_IF_ERROR(ReadStringArray(v, name, &a.tags));
+        break;
+      case Key::kUnknown:
+        break;
     }
   }
   const char* trailing = nullptr;
@@ -166,7 +199,8 @@ Result<Article> ArticleDecoder::Decode(std::string_view json, const DecodeOption
     return InvalidArgument(std::string("field '") + f + "' is required", f, "missing_field");
   };
   if (!seen[static_cast<int>(Key::kId)] && options.require_id) return missing("id");
-  if (seen[static_cast<int>(Key::kId)] && !options.any_id) KHABAR_RETURN_IF_ERROR(ValidateArticleId(a.id));
+  if (seen[static_cast<int>(Key::kId)] && !options.any_id)
+    KHABAR_RETURN_IF_ERROR(ValidateArticleId(a.id));
   if (!seen[static_cast<int>(Key::kTitle)] && options.require_title) return missing("title");
   if (!seen[static_cast<int>(Key::kBody)]) return missing("body");
   if (!seen[static_cast<int>(Key::kPublishedAt)] && options.require_published_at) {

@@ -15,7 +15,8 @@ std::vector<FacetValue> Sources(const storage::IndexView& view, const std::vecto
   for (uint32_t s = 0; s < counts.size(); ++s) {
     if (counts[s]) out.push_back({std::string(view.SourceName(s)), counts[s]});
   }
-  std::stable_sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
   return out;
 }
 
@@ -66,9 +67,12 @@ std::vector<std::pair<std::string, std::vector<FacetValue>>> ComputeFacets(
     }
     const size_t keep = std::min(top, ranked.size());
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<ptrdiff_t>(keep), ranked.end(),
-                      [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+                      [](const auto& a, const auto& b) {
+                        return a.first != b.first ? a.first > b.first : a.second < b.second;
+                      });
     std::vector<FacetValue> values;
-    for (size_t i = 0; i < keep; ++i) values.push_back({view.Entity(ranked[i].second)->canonical, ranked[i].first});
+    for (size_t i = 0; i < keep; ++i)
+      values.push_back({view.Entity(ranked[i].second)->canonical, ranked[i].first});
     out.emplace_back(facet, std::move(values));
   }
   return out;

@@ -9,10 +9,13 @@ bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0
 
 }  // namespace
 
-Highlighter::Highlighter(const text::TermAnalyzer& terms, const std::vector<std::string>& query_terms,
-                         size_t max_snippets, size_t radius)
-    : terms_(terms), query_terms_(query_terms.begin(), query_terms.end()),
-      max_snippets_(max_snippets), radius_(radius) {}
+Highlighter::Highlighter(const text::TermAnalyzer& terms,
+                         const std::vector<std::string>& query_terms, size_t max_snippets,
+                         size_t radius)
+    : terms_(terms),
+      query_terms_(query_terms.begin(), query_terms.end()),
+      max_snippets_(max_snippets),
+      radius_(radius) {}
 
 std::vector<Highlighter::Match> Highlighter::Matches(std::string_view text) const {
   std::vector<text::Term> terms;
@@ -60,13 +63,19 @@ std::vector<std::string> Highlighter::Body(std::string_view body) const {
     // Cut at spaces and paragraph ends where possible.
     if (a > 0) {
       const size_t nl = body.rfind('\n', matches[i].start);
-      if (nl != std::string_view::npos && nl + 1 > a) a = nl + 1;
-      else if (const size_t sp = body.find(' ', a); sp != std::string_view::npos && sp < matches[i].start) a = sp + 1;
+      if (nl != std::string_view::npos && nl + 1 > a)
+        a = nl + 1;
+      else if (const size_t sp = body.find(' ', a);
+               sp != std::string_view::npos && sp < matches[i].start)
+        a = sp + 1;
     }
     if (b < body.size()) {
       const size_t nl = body.find('\n', matches[i].end);
-      if (nl != std::string_view::npos && nl < b) b = nl;
-      else if (const size_t sp = body.rfind(' ', b); sp != std::string_view::npos && sp > matches[i].end) b = sp;
+      if (nl != std::string_view::npos && nl < b)
+        b = nl;
+      else if (const size_t sp = body.rfind(' ', b);
+               sp != std::string_view::npos && sp > matches[i].end)
+        b = sp;
     }
     std::string snippet;
     if (a > 0 && body[a - 1] != '\n') snippet += "\xE2\x80\xA6";

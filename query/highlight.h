@@ -27,7 +27,8 @@ class Highlighter {
     uint32_t start, end;
   };
   std::vector<Match> Matches(std::string_view text) const;
-  static std::string Mark(std::string_view text, size_t from, size_t to, const std::vector<Match>& m);
+  static std::string Mark(std::string_view text, size_t from, size_t to,
+                          const std::vector<Match>& m);
 
   const text::TermAnalyzer& terms_;
   std::unordered_set<std::string> query_terms_;

@@ -102,7 +102,8 @@ class Parser {
       }
       auto operand = ParseUnary();
       if (!operand.ok()) return operand;
-      if (operand->kind == QueryNode::Kind::kAnd && operand->children.empty()) continue;  // Stop words.
+      if (operand->kind == QueryNode::Kind::kAnd && operand->children.empty())
+        continue;  // Stop words.
       if (negate) {
         QueryNode n;
         n.kind = QueryNode::Kind::kNot;
@@ -150,8 +151,10 @@ class Parser {
         for (auto& t : terms) n.terms.push_back(std::move(t.text));
         return n;
       }
-      case Lexeme::Kind::kClose: return Error("unbalanced ')'");
-      default: return Error("an operator needs an operand");
+      case Lexeme::Kind::kClose:
+        return Error("unbalanced ')'");
+      default:
+        return Error("an operator needs an operand");
     }
   }
 

@@ -16,8 +16,8 @@ namespace khabar::query {
 struct QueryNode {
   enum class Kind { kTerm, kPhrase, kAnd, kOr, kNot };
   Kind kind = Kind::kAnd;
-  std::vector<std::string> terms;  // kTerm: one term; kPhrase: the terms in order.
-  std::vector<QueryNode> children; // kAnd, kOr: operands; kNot: one operand.
+  std::vector<std::string> terms;   // kTerm: one term; kPhrase: the terms in order.
+  std::vector<QueryNode> children;  // kAnd, kOr: operands; kNot: one operand.
 };
 
 // Parses q. An empty or all-stop-word query gives an empty kAnd (match everything).

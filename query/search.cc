@@ -46,8 +46,10 @@ class Matcher {
   // nullopt means "every document" (an empty query).
   std::optional<DocSet> Eval(const QueryNode& n) {
     switch (n.kind) {
-      case QueryNode::Kind::kTerm: return Docs(n.terms[0]);
-      case QueryNode::Kind::kPhrase: return Phrase(n.terms);
+      case QueryNode::Kind::kTerm:
+        return Docs(n.terms[0]);
+      case QueryNode::Kind::kPhrase:
+        return Phrase(n.terms);
       case QueryNode::Kind::kOr: {
         std::optional<DocSet> acc;
         for (const auto& c : n.children) {
@@ -115,7 +117,8 @@ class Matcher {
     for (uint32_t start : *positions[0]) {
       bool ok = true;
       for (size_t k = 1; ok && k < positions.size(); ++k) {
-        ok = std::binary_search(positions[k]->begin(), positions[k]->end(), start + static_cast<uint32_t>(k));
+        ok = std::binary_search(positions[k]->begin(), positions[k]->end(),
+                                start + static_cast<uint32_t>(k));
       }
       if (ok) return true;
     }
@@ -125,7 +128,8 @@ class Matcher {
   // Candidates from the position-free lists, then positions by point lookups for them only.
   DocSet Phrase(const std::vector<std::string>& terms) {
     DocSet candidates = Docs(terms[0]);
-    for (size_t k = 1; k < terms.size() && !candidates.empty(); ++k) candidates = Intersect(candidates, Docs(terms[k]));
+    for (size_t k = 1; k < terms.size() && !candidates.empty(); ++k)
+      candidates = Intersect(candidates, Docs(terms[k]));
     if (candidates.empty()) return candidates;
     std::vector<std::vector<storage::Posting>> lists;
     for (const auto& t : terms) lists.push_back(view_.TermPositions(t, candidates));
@@ -212,7 +216,9 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) const {
   }
   if (!matched && (req.from_ms || req.to_ms)) {
     const int64_t lo = req.from_ms.value_or(INT64_MIN / 2), hi = req.to_ms.value_or(INT64_MAX / 2);
-    auto day = [](int64_t ms) { return static_cast<int32_t>(std::floor(static_cast<double>(ms) / 86400000.0)); };
+    auto day = [](int64_t ms) {
+      return static_cast<int32_t>(std::floor(static_cast<double>(ms) / 86400000.0));
+    };
     matched = view->DayDocs(day(std::max<int64_t>(lo, -1e15)), day(std::min<int64_t>(hi, 1e15)));
   }
   if (!matched) matched = matcher.AllDocs();
@@ -239,14 +245,16 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) const {
       df = list.size();
       cursor.df[term] = df;
     }
-    const double idf = std::log(1.0 + (n - static_cast<double>(df) + 0.5) / (static_cast<double>(df) + 0.5));
+    const double idf =
+        std::log(1.0 + (n - static_cast<double>(df) + 0.5) / (static_cast<double>(df) + 0.5));
     size_t j = 0;
     for (size_t i = 0; i < matched->size(); ++i) {
       const uint32_t doc = (*matched)[i];
       // Gallop through the (usually longer) posting list.
       if (j < list.size() && list.docnos[j] < doc) {
         j = static_cast<size_t>(std::lower_bound(list.docnos.begin() + static_cast<ptrdiff_t>(j),
-                                                 list.docnos.end(), doc) - list.docnos.begin());
+                                                 list.docnos.end(), doc) -
+                                list.docnos.begin());
       }
       if (j == list.size()) break;
       if (list.docnos[j] != doc) continue;
@@ -273,7 +281,8 @@ Result<SearchResult> Searcher::Search(const SearchRequest& req) const {
   }
   const size_t remaining = ranked.size();
   const size_t k = std::min(req.limit, remaining);
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<ptrdiff_t>(k), ranked.end(), Before);
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<ptrdiff_t>(k), ranked.end(),
+                    Before);
   ranked.resize(k);
 
   Highlighter highlighter(*terms_, positive, options_.snippets, options_.snippet_radius);

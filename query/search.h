@@ -20,9 +20,9 @@ struct SearchRequest {
   std::vector<std::string> sources;       // Any of them; empty means all.
   std::optional<int64_t> from_ms, to_ms;  // Inclusive bounds on published_at.
   std::optional<uint32_t> entity;
-  size_t limit = 10;                      // At most kMaxLimit.
-  std::string cursor;                     // From a previous page's next_cursor.
-  std::vector<std::string> facets;        // source, day, people, organizations, places.
+  size_t limit = 10;                // At most kMaxLimit.
+  std::string cursor;               // From a previous page's next_cursor.
+  std::vector<std::string> facets;  // source, day, people, organizations, places.
   bool highlight = true;
 
   static constexpr size_t kMaxLimit = 1000;

@@ -38,8 +38,8 @@ std::string AnalyzeLine(std::string_view line, const text::Analyzer& analyzer) {
     w.EndObject();
     return w.Take();
   }
-  const Analysis analysis = analyzer.Analyze(
-      {article->title, article->body, article->published_at});
+  const Analysis analysis =
+      analyzer.Analyze({article->title, article->body, article->published_at});
   return protocol::EncodeAnalysis(article->id, !article->id.empty(), analysis);
 }
 
@@ -58,8 +58,8 @@ int RunAnalyzeCommand(std::istream& in, std::ostream& out, const AnalyzeCommandO
     std::fprintf(stderr, "khabar analyze: %s\n", analyzer.status().ToString().c_str());
     return 1;
   }
-  const int threads = options.threads > 0 ? options.threads
-                                          : std::max(1u, std::thread::hardware_concurrency());
+  const int threads =
+      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   std::shared_ptr<const text::Analyzer> shared = *analyzer;
   TaskPool pool(threads);
   std::deque<std::future<std::string>> pending;

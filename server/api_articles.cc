@@ -21,15 +21,13 @@ void Api::Register(Router& r) {
   r.Add("DELETE", "/v1/articles/{id}", bind(&Api::DeleteArticle));
   r.Add("POST", "/v1/analyze", bind(&Api::AnalyzeArticle));
   r.Add("GET", "/v1/stats", bind(&Api::Stats));
-  r.Add("GET", "/healthz", [](HttpRequest&, Responder respond) {
-    respond(JsonResponse(R"({"status":"ok"})"));
-  });
+  r.Add("GET", "/healthz",
+        [](HttpRequest&, Responder respond) { respond(JsonResponse(R"({"status":"ok"})")); });
   r.Add("GET", "/readyz", bind(&Api::Ready));
   r.Add("GET", "/metrics", bind(&Api::RenderMetrics));
   r.Add("POST", "/v1/admin/backup", bind(&Api::Backup));
-  r.Add("GET", "/v1/admin/routes", [&r](HttpRequest&, Responder respond) {
-    respond(JsonResponse(RoutesJson(r)));
-  });
+  r.Add("GET", "/v1/admin/routes",
+        [&r](HttpRequest&, Responder respond) { respond(JsonResponse(RoutesJson(r))); });
   r.Add("GET", "/openapi.json", [](HttpRequest&, Responder respond) {
     respond(JsonResponse(std::string(OpenApiDocument())));
   });
@@ -38,7 +36,8 @@ void Api::Register(Router& r) {
 void Api::PostArticle(HttpRequest& req, Responder respond) {
   auto params = Query(req);
   if (!params.ok()) return respond(ErrorResponse(params.status()));
-  if (Status s = CheckParams(*params, {"expected_version"}); !s.ok()) return respond(ErrorResponse(s));
+  if (Status s = CheckParams(*params, {"expected_version"}); !s.ok())
+    return respond(ErrorResponse(s));
   auto expected = ExpectedVersion(*params);
   if (!expected.ok()) return respond(ErrorResponse(expected.status()));
   if (Status s = CheckContentType(req, {"application/json"}); !s.ok()) {
@@ -69,12 +68,14 @@ void Api::DeleteArticle(HttpRequest& req, Responder respond) {
   if (Status s = protocol::ValidateArticleId(id); !s.ok()) return respond(ErrorResponse(s));
   auto params = Query(req);
   if (!params.ok()) return respond(ErrorResponse(params.status()));
-  if (Status s = CheckParams(*params, {"expected_version"}); !s.ok()) return respond(ErrorResponse(s));
+  if (Status s = CheckParams(*params, {"expected_version"}); !s.ok())
+    return respond(ErrorResponse(s));
   auto expected = ExpectedVersion(*params);
   if (!expected.ok()) return respond(ErrorResponse(expected.status()));
-  Status queued = ingestor_.Submit(storage::DeleteArticle{id, *expected}, [respond](Result<Receipt> r) {
-    respond(r.ok() ? ReceiptResponse(*r) : ErrorResponse(r.status()));
-  });
+  Status queued =
+      ingestor_.Submit(storage::DeleteArticle{id, *expected}, [respond](Result<Receipt> r) {
+        respond(r.ok() ? ReceiptResponse(*r) : ErrorResponse(r.status()));
+      });
   if (!queued.ok()) respond(ErrorResponse(queued));
 }
 

@@ -63,7 +63,8 @@ void ParallelFor(TaskPool& pool, size_t n, std::function<void(size_t)> fn) {
 
 void Finish(BulkJob& job) {
   const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
-                        std::chrono::steady_clock::now() - job.start).count();
+                        std::chrono::steady_clock::now() - job.start)
+                        .count();
   bool errors = false;
   for (const auto& o : job.outcomes) errors = errors || !o.error.ok();
   protocol::JsonWriter w;
@@ -117,7 +118,8 @@ void Api::BulkArticles(HttpRequest& req, Responder respond) {
     return respond(ErrorResponse(s));
   }
   if (!req.query.empty()) {
-    return respond(ErrorResponse(InvalidArgument("_bulk takes no query parameters", {}, "unknown_parameter")));
+    return respond(
+        ErrorResponse(InvalidArgument("_bulk takes no query parameters", {}, "unknown_parameter")));
   }
   auto job = std::make_shared<BulkJob>();
   job->body = std::move(req.body);
@@ -126,7 +128,8 @@ void Api::BulkArticles(HttpRequest& req, Responder respond) {
   cpu_.Post([this, job] {
     SplitLines(*job);
     if (job->lines.empty()) {
-      return job->respond(ErrorResponse(InvalidArgument("the bulk body holds no articles", "body", "empty_body")));
+      return job->respond(
+          ErrorResponse(InvalidArgument("the bulk body holds no articles", "body", "empty_body")));
     }
     job->outcomes.resize(job->lines.size());
     const size_t chunk = options_.bulk_chunk_lines;
@@ -154,8 +157,8 @@ void Api::BulkArticles(HttpRequest& req, Responder respond) {
       }
       if (ops.empty()) continue;
       job->pending.fetch_add(1);
-      Status queued = ingestor_.SubmitBatch(
-          std::move(ops), [job, index](std::vector<Result<Receipt>> results) {
+      Status queued =
+          ingestor_.SubmitBatch(std::move(ops), [job, index](std::vector<Result<Receipt>> results) {
             for (size_t i = 0; i < results.size(); ++i) {
               Outcome& o = job->outcomes[index[i]];
               if (results[i].ok()) {

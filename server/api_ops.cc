@@ -73,10 +73,11 @@ void Api::RenderMetrics(HttpRequest&, Responder respond) {
   out += "# HELP khabar_ingest_articles_total Article writes by result.\n";
   out += "# TYPE khabar_ingest_articles_total counter\n";
   const std::pair<const char*, uint64_t> results[] = {
-      {"created", c.created.load()}, {"updated", c.updated.load()}, {"noop", c.noop.load()},
+      {"created", c.created.load()}, {"updated", c.updated.load()},   {"noop", c.noop.load()},
       {"deleted", c.deleted.load()}, {"rejected", c.rejected.load()}, {"failed", c.failed.load()}};
   for (const auto& [name, n] : results) {
-    out += std::string("khabar_ingest_articles_total{result=\"") + name + "\"} " + std::to_string(n) + "\n";
+    out += std::string("khabar_ingest_articles_total{result=\"") + name + "\"} " +
+           std::to_string(n) + "\n";
   }
   AppendMetric(out, "khabar_ingest_commit_groups_total", "counter",
                "Write groups committed (one WriteBatch and at most one fsync each).",
@@ -84,7 +85,8 @@ void Api::RenderMetrics(HttpRequest&, Responder respond) {
   AppendMetric(out, "khabar_ingest_queue_depth", "gauge", "Articles waiting for the writer.",
                static_cast<double>(ingestor_.queue_depth()));
   const storage::StoreStats st = store_.Stats();
-  AppendMetric(out, "khabar_articles", "gauge", "Articles stored.", static_cast<double>(st.articles));
+  AppendMetric(out, "khabar_articles", "gauge", "Articles stored.",
+               static_cast<double>(st.articles));
   AppendMetric(out, "khabar_rocksdb_live_data_bytes", "gauge", "Estimated live data size.",
                static_cast<double>(st.live_data_bytes));
   AppendMetric(out, "khabar_rocksdb_sst_files_bytes", "gauge", "Total size of SST files.",
@@ -108,12 +110,14 @@ void Api::RenderMetrics(HttpRequest&, Responder respond) {
 
 void Api::Backup(HttpRequest&, Responder respond) {
   if (options_.backup_dir.empty()) {
-    return respond(ErrorResponse(Status(ErrorCode::kFailedPrecondition, "backups are not configured",
-                                        "backup-dir", "backups_disabled")));
+    return respond(
+        ErrorResponse(Status(ErrorCode::kFailedPrecondition, "backups are not configured",
+                             "backup-dir", "backups_disabled")));
   }
   cpu_.Post([this, respond = std::move(respond)] {
     const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                         std::chrono::system_clock::now().time_since_epoch()).count();
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
     std::string name = FormatTimestamp(now);
     for (char& c : name) {
       if (c == ':') c = '-';
@@ -121,8 +125,8 @@ void Api::Backup(HttpRequest&, Responder respond) {
     std::error_code ec;
     std::filesystem::create_directories(options_.backup_dir, ec);
     if (ec) {
-      return respond(ErrorResponse(Status(ErrorCode::kInternal, "cannot create " + options_.backup_dir +
-                                                                    ": " + ec.message())));
+      return respond(ErrorResponse(Status(
+          ErrorCode::kInternal, "cannot create " + options_.backup_dir + ": " + ec.message())));
     }
     const std::string dir = (std::filesystem::path(options_.backup_dir) / name).string();
     if (Status s = store_.Checkpoint(dir); !s.ok()) return respond(ErrorResponse(s));

@@ -18,7 +18,8 @@ Status BadParam(const std::string& name, const std::string& message) {
 // A date bound: YYYY-MM-DD covers the whole day (to the end of it for `to`), RFC 3339 is exact.
 Result<int64_t> ParseBound(const std::string& name, const std::string& value, bool upper) {
   auto ms = ParseTimestamp(value);
-  if (!ms) return BadParam(name, "expected YYYY-MM-DD or RFC 3339, got '" + value.substr(0, 64) + "'");
+  if (!ms)
+    return BadParam(name, "expected YYYY-MM-DD or RFC 3339, got '" + value.substr(0, 64) + "'");
   if (upper && value.size() == 10) return *ms + 86400000LL - 1;
   return *ms;
 }
@@ -61,7 +62,8 @@ Result<query::SearchRequest> ParseSearchRequest(const HttpRequest& req) {
       size_t i = 0;
       while (i <= v.size()) {
         const size_t comma = v.find(',', i);
-        const std::string name = v.substr(i, comma == std::string::npos ? std::string::npos : comma - i);
+        const std::string name =
+            v.substr(i, comma == std::string::npos ? std::string::npos : comma - i);
         i = comma == std::string::npos ? v.size() + 1 : comma + 1;
         if (name.empty()) continue;
         if (name == "all" || name == "true") {
@@ -70,12 +72,15 @@ Result<query::SearchRequest> ParseSearchRequest(const HttpRequest& req) {
         }
         if (name != "source" && name != "day" && name != "people" && name != "organizations" &&
             name != "places") {
-          return BadParam(k, "unknown facet '" + name + "'; use source, day, people, organizations, places");
+          return BadParam(
+              k, "unknown facet '" + name + "'; use source, day, people, organizations, places");
         }
-        if (std::find(r.facets.begin(), r.facets.end(), name) == r.facets.end()) r.facets.push_back(name);
+        if (std::find(r.facets.begin(), r.facets.end(), name) == r.facets.end())
+          r.facets.push_back(name);
       }
     } else if (k == "highlight") {
-      if (v != "true" && v != "false" && v != "1" && v != "0") return BadParam(k, "expected true or false");
+      if (v != "true" && v != "false" && v != "1" && v != "0")
+        return BadParam(k, "expected true or false");
       r.highlight = v == "true" || v == "1";
     }
   }
@@ -84,7 +89,8 @@ Result<query::SearchRequest> ParseSearchRequest(const HttpRequest& req) {
 }
 
 void SearchApi::Register(Router& router) {
-  router.Add("GET", "/v1/search", [this](HttpRequest& req, Responder respond) { Search(req, std::move(respond)); });
+  router.Add("GET", "/v1/search",
+             [this](HttpRequest& req, Responder respond) { Search(req, std::move(respond)); });
 }
 
 void SearchApi::Search(HttpRequest& req, Responder respond) {
@@ -95,7 +101,8 @@ void SearchApi::Search(HttpRequest& req, Responder respond) {
     auto result = searcher_.Search(request);
     if (!result.ok()) return respond(ErrorResponse(result.status()));
     const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
-                          std::chrono::steady_clock::now() - start).count();
+                          std::chrono::steady_clock::now() - start)
+                          .count();
     protocol::JsonWriter w;
     w.BeginObject();
     w.Key("total").Uint(result->total);

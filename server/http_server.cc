@@ -1,5 +1,6 @@
 #include "server/http_server.h"
 
+#include <atomic>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -9,8 +10,6 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
-#include <atomic>
 #include <list>
 #include <mutex>
 #include <thread>
@@ -31,7 +30,8 @@ namespace {
 bool IEquals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
       return false;
     }
   }
@@ -117,14 +117,16 @@ class Session : public std::enable_shared_from_this<Session> {
                      "unmatched", true);
       }
       if (ec == http::error::header_limit) {
-        return Reply(ErrorResponse(InvalidArgument("request header too large", {}, "header_too_large")),
-                     "unmatched", true);
+        return Reply(
+            ErrorResponse(InvalidArgument("request header too large", {}, "header_too_large")),
+            "unmatched", true);
       }
       if (ec != http::error::end_of_stream && ec != net::error::operation_aborted &&
           ec != beast::error::timeout && ec != net::error::connection_reset &&
           ec != net::error::eof) {
         if (buffer_.size() > 0 || parser_->got_some()) {
-          return Reply(ErrorResponse(InvalidArgument("malformed HTTP request: " + ec.message(), {}, "bad_request")),
+          return Reply(ErrorResponse(InvalidArgument("malformed HTTP request: " + ec.message(), {},
+                                                     "bad_request")),
                        "unmatched", true);
         }
       }
@@ -138,18 +140,19 @@ class Session : public std::enable_shared_from_this<Session> {
     const std::string method(h.method_string());
     auto path = PercentDecode(raw_path, false);
     if (!path) {
-      return Reply(ErrorResponse(InvalidArgument("malformed percent-escape in the path", {}, "bad_request")),
-                   "unmatched", true);
+      return Reply(
+          ErrorResponse(InvalidArgument("malformed percent-escape in the path", {}, "bad_request")),
+          "unmatched", true);
     }
     route_ = server_.router.Match(method, *path);
     const uint64_t limit = (method == "POST" && route_ == "/v1/articles/_bulk")
                                ? server_.options.max_bulk_bytes
                                : server_.options.max_body_bytes;
     if (auto len = parser_->content_length(); len && *len > limit) {
-      return Reply(ErrorResponse(InvalidArgument(
-                       "request body of " + std::to_string(*len) + " bytes exceeds the limit of " +
-                           std::to_string(limit) + " bytes",
-                       "body", "payload_too_large")),
+      return Reply(ErrorResponse(InvalidArgument("request body of " + std::to_string(*len) +
+                                                     " bytes exceeds the limit of " +
+                                                     std::to_string(limit) + " bytes",
+                                                 "body", "payload_too_large")),
                    route_, true);
     }
     parser_->body_limit(limit);
@@ -174,7 +177,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void OnBody(beast::error_code ec, std::size_t) {
     if (ec == http::error::body_limit) {
-      return Reply(ErrorResponse(InvalidArgument("request body exceeds the limit", "body", "payload_too_large")),
+      return Reply(ErrorResponse(InvalidArgument("request body exceeds the limit", "body",
+                                                 "payload_too_large")),
                    route_, true);
     }
     if (ec) return Close();
@@ -313,13 +317,15 @@ void HttpServer::Impl::WaitForSessions(std::shared_ptr<net::steady_timer> timer,
                                        std::chrono::steady_clock::time_point deadline) {
   if (sessions.load() == 0 || std::chrono::steady_clock::now() >= deadline) {
     if (sessions.load() > 0) {
-      LogWarn(LogLine("grace period over; dropping connections").Add("open_connections", sessions.load()));
+      LogWarn(LogLine("grace period over; dropping connections")
+                  .Add("open_connections", sessions.load()));
     }
     ioc.stop();
     return;
   }
   timer->expires_after(std::chrono::milliseconds(20));
-  timer->async_wait([this, timer, deadline](beast::error_code) { WaitForSessions(timer, deadline); });
+  timer->async_wait(
+      [this, timer, deadline](beast::error_code) { WaitForSessions(timer, deadline); });
 }
 
 HttpServer::HttpServer(const HttpServerOptions& options, const Router& router, Metrics& metrics)
@@ -331,7 +337,8 @@ Status HttpServer::Listen() {
   Impl& m = *impl_;
   beast::error_code ec;
   const auto address = net::ip::make_address(m.options.host, ec);
-  if (ec) return InvalidArgument("invalid --host '" + m.options.host + "': " + ec.message(), "host");
+  if (ec)
+    return InvalidArgument("invalid --host '" + m.options.host + "': " + ec.message(), "host");
   const tcp::endpoint endpoint(address, m.options.port);
   m.acceptor.open(endpoint.protocol(), ec);
   if (!ec) m.acceptor.set_option(net::socket_base::reuse_address(true), ec);
@@ -339,7 +346,8 @@ Status HttpServer::Listen() {
   if (!ec) m.acceptor.listen(net::socket_base::max_listen_connections, ec);
   if (ec) {
     return Status(ErrorCode::kUnavailable, "cannot listen on " + m.options.host + ":" +
-                                               std::to_string(m.options.port) + ": " + ec.message());
+                                               std::to_string(m.options.port) + ": " +
+                                               ec.message());
   }
   return Status::Ok();
 }
@@ -360,8 +368,9 @@ void HttpServer::Run(std::function<void()> on_drain) {
     if (!ec) m.BeginShutdown();
   });
   m.Accept();
-  const int n = m.options.threads > 0 ? m.options.threads
-                                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int n = m.options.threads > 0
+                    ? m.options.threads
+                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::thread> threads;
   for (int i = 1; i < n; ++i) threads.emplace_back([&m] { m.ioc.run(); });
   m.ioc.run();

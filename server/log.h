@@ -20,8 +20,12 @@ class LogLine {
     protocol::AppendJsonString(s_, value);
     return *this;
   }
-  LogLine& Add(std::string_view key, const char* value) { return Add(key, std::string_view(value)); }
-  LogLine& Add(std::string_view key, const std::string& value) { return Add(key, std::string_view(value)); }
+  LogLine& Add(std::string_view key, const char* value) {
+    return Add(key, std::string_view(value));
+  }
+  LogLine& Add(std::string_view key, const std::string& value) {
+    return Add(key, std::string_view(value));
+  }
   LogLine& Add(std::string_view key, int64_t value) {
     Key(key);
     s_ += std::to_string(value);

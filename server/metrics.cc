@@ -40,7 +40,8 @@ void Metrics::Render(std::string& out) const {
     AppendNumber(out, static_cast<double>(n));
     out += '\n';
   }
-  out += "# HELP khabar_http_request_duration_seconds Time from a complete request to its response.\n";
+  out +=
+      "# HELP khabar_http_request_duration_seconds Time from a complete request to its response.\n";
   out += "# TYPE khabar_http_request_duration_seconds histogram\n";
   for (const auto& [route, h] : durations_) {
     const std::string prefix = "khabar_http_request_duration_seconds";
@@ -51,7 +52,8 @@ void Metrics::Render(std::string& out) const {
       AppendNumber(out, static_cast<double>(h.buckets[i]));
       out += '\n';
     }
-    out += prefix + "_bucket{route=\"" + route + "\",le=\"+Inf\"} " + std::to_string(h.count) + "\n";
+    out +=
+        prefix + "_bucket{route=\"" + route + "\",le=\"+Inf\"} " + std::to_string(h.count) + "\n";
     out += prefix + "_sum{route=\"" + route + "\"} ";
     AppendNumber(out, h.sum);
     out += '\n';

@@ -26,7 +26,8 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 
 Status CheckContentType(const HttpRequest& req, std::initializer_list<std::string_view> accepted) {
   if (req.content_type.empty()) return Status::Ok();
-  const std::string_view type = Trim(std::string_view(req.content_type).substr(0, req.content_type.find(';')));
+  const std::string_view type =
+      Trim(std::string_view(req.content_type).substr(0, req.content_type.find(';')));
   for (auto a : accepted) {
     if (EqualsIgnoreCase(type, a)) return Status::Ok();
   }
@@ -35,13 +36,15 @@ Status CheckContentType(const HttpRequest& req, std::initializer_list<std::strin
     if (!expected.empty()) expected += " or ";
     expected += a;
   }
-  return InvalidArgument("Content-Type '" + req.content_type + "' is not supported; send " + expected,
-                         "Content-Type", "unsupported_media_type");
+  return InvalidArgument(
+      "Content-Type '" + req.content_type + "' is not supported; send " + expected, "Content-Type",
+      "unsupported_media_type");
 }
 
 Result<QueryParams> Query(const HttpRequest& req) {
   auto params = ParseQuery(req.query);
-  if (!params) return InvalidArgument("malformed percent-escape in the query string", {}, "invalid_query");
+  if (!params)
+    return InvalidArgument("malformed percent-escape in the query string", {}, "invalid_query");
   return std::move(*params);
 }
 

@@ -34,8 +34,8 @@ std::string EncodeArticleRecord(const StoredArticle& s) {
   PutVarint(out, s.version);
   PutVarint(out, ZigZag(s.ingested_at_ms));
   PutVarint(out, s.docno);
-  for (const std::string* f : {&a.id, &a.title, &a.body, &a.published_at, &a.source, &a.url,
-                               &a.section, &a.language}) {
+  for (const std::string* f :
+       {&a.id, &a.title, &a.body, &a.published_at, &a.source, &a.url, &a.section, &a.language}) {
     PutString(out, *f);
   }
   PutStrings(out, a.authors);
@@ -52,8 +52,8 @@ bool DecodeArticleRecord(std::string_view in, StoredArticle* s) {
   s->ingested_at_ms = UnZigZag(ingested);
   s->docno = static_cast<uint32_t>(docno);
   Article& a = s->article;
-  for (std::string* f : {&a.id, &a.title, &a.body, &a.published_at, &a.source, &a.url, &a.section,
-                         &a.language}) {
+  for (std::string* f :
+       {&a.id, &a.title, &a.body, &a.published_at, &a.source, &a.url, &a.section, &a.language}) {
     if (!GetString(in, f)) return false;
   }
   return GetStrings(in, &a.authors) && GetStrings(in, &a.tags) && in.empty();

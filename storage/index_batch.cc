@@ -18,7 +18,8 @@ std::vector<char32_t> CodePoints(std::string_view s) {
     const auto c = static_cast<unsigned char>(s[i]);
     const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     char32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
-    for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    for (size_t k = 1; k < len && i + k < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     out.push_back(cp);
     i += len;
   }
@@ -69,7 +70,8 @@ IndexBatch::IndexBatch(rocksdb::DB* db, const IndexFamilies& cf, IndexState& sta
     : db_(db), cf_(cf), state_(state), batch_(batch), next_entity_id_(state.next_entity_id) {}
 
 const DocMeta* IndexBatch::Doc(uint32_t docno) const {
-  if (auto it = docs_.find(docno); it != docs_.end()) return it->second.live ? &it->second : nullptr;
+  if (auto it = docs_.find(docno); it != docs_.end())
+    return it->second.live ? &it->second : nullptr;
   return state_.Doc(docno);
 }
 
@@ -85,7 +87,8 @@ EntityInfo* IndexBatch::MutableEntity(uint32_t id) {
 uint32_t IndexBatch::EntityFor(const EntityRef& ref) {
   const std::string map_key = IndexState::EntityMapKey(ref.type, ref.key);
   if (auto it = new_entity_keys_.find(map_key); it != new_entity_keys_.end()) return it->second;
-  if (auto it = state_.entity_by_key.find(map_key); it != state_.entity_by_key.end()) return it->second;
+  if (auto it = state_.entity_by_key.find(map_key); it != state_.entity_by_key.end())
+    return it->second;
   const std::string last_word = IndexState::LastWordKey(ref.type, ref.key);
   if (!last_word.empty()) {
     if (const uint32_t near = NearSpelling(ref, last_word)) {
@@ -145,7 +148,9 @@ Result<ForwardRecord> IndexBatch::Forward(uint32_t docno) {
   if (auto it = forward_.find(docno); it != forward_.end()) return it->second;
   std::string value;
   const auto s = db_->Get(rocksdb::ReadOptions(), cf_.forward, DocnoKey(docno), &value);
-  if (!s.ok()) return Status(ErrorCode::kDataLoss, "forward record of document " + std::to_string(docno) + ": " + s.ToString());
+  if (!s.ok())
+    return Status(ErrorCode::kDataLoss,
+                  "forward record of document " + std::to_string(docno) + ": " + s.ToString());
   ForwardRecord f;
   if (!DecodeForward(value, &f)) return Status(ErrorCode::kDataLoss, "forward record is corrupt");
   return f;
@@ -160,7 +165,8 @@ Status IndexBatch::Add(uint32_t docno, const Article& article, const Analysis& a
   for (const TermPositions& t : doc.terms) {
     new_postings_[t.term].push_back(PostingRef{docno, &t.title, &t.body});
     fwd.terms.push_back(t.term);
-    posting_changes_.push_back({t.term, docno, static_cast<uint16_t>(std::min<size_t>(t.title.size(), 65534)),
+    posting_changes_.push_back({t.term, docno,
+                                static_cast<uint16_t>(std::min<size_t>(t.title.size(), 65534)),
                                 static_cast<uint16_t>(std::min<size_t>(t.body.size(), 65534))});
   }
   DocMeta meta;
@@ -178,7 +184,8 @@ Status IndexBatch::Add(uint32_t docno, const Article& article, const Analysis& a
     EntityInfo* e = MutableEntity(id);
     e->mentions += ref.mentions;
     e->articles += 1;
-    if (e->articles == 1 || doc.published_ms < e->first_seen_ms) e->first_seen_ms = doc.published_ms;
+    if (e->articles == 1 || doc.published_ms < e->first_seen_ms)
+      e->first_seen_ms = doc.published_ms;
     if (e->articles == 1 || doc.published_ms > e->last_seen_ms) e->last_seen_ms = doc.published_ms;
     ForwardRecord::Entity fe{id, ref.mentions, {}};
     for (const auto& [surface, count] : ref.surfaces) {
@@ -279,7 +286,8 @@ Status IndexBatch::Remove(uint32_t docno) {
   }
   for (size_t i = 0; i < fwd->speaker_words.size(); ++i) {
     const auto idx = static_cast<uint16_t>(i);
-    for (const auto& w : fwd->speaker_words[i]) batch_.Delete(cf_.quotes, SpeakerKey(w, docno, idx));
+    for (const auto& w : fwd->speaker_words[i])
+      batch_.Delete(cf_.quotes, SpeakerKey(w, docno, idx));
   }
   batch_.Delete(cf_.forward, DocnoKey(docno));
   delta_.docs -= 1;
@@ -321,7 +329,8 @@ void IndexBatch::Finish() {
                                     : new_sources_[meta.source - state_.source_names.size()];
     batch_.Put(cf_.docs, DocnoKey(docno), EncodeDocMeta(meta, source));
   }
-  for (const auto& [id, e] : entities_) batch_.Put(cf_.entities, EntityKey(id), EncodeEntityInfo(e));
+  for (const auto& [id, e] : entities_)
+    batch_.Put(cf_.entities, EntityKey(id), EncodeEntityInfo(e));
 }
 
 void IndexBatch::ApplyToCache() {
@@ -359,11 +368,13 @@ void IndexBatch::Publish(std::shared_ptr<const rocksdb::Snapshot> snapshot, uint
     state_.source_names.push_back(std::move(s));
   }
   for (auto& [docno, meta] : docs_) {
-    if (state_.docs.size() <= docno) state_.docs.resize(std::max<size_t>(docno + 1, state_.docs.size() * 3 / 2));
+    if (state_.docs.size() <= docno)
+      state_.docs.resize(std::max<size_t>(docno + 1, state_.docs.size() * 3 / 2));
     state_.docs[docno] = std::move(meta);
   }
   for (auto& [id, e] : entities_) {
-    if (state_.entities.size() <= id) state_.entities.resize(std::max<size_t>(id + 1, state_.entities.size() * 3 / 2));
+    if (state_.entities.size() <= id)
+      state_.entities.resize(std::max<size_t>(id + 1, state_.entities.size() * 3 / 2));
     state_.entities[id] = std::move(e);
   }
   for (auto& [key, id] : new_entity_keys_) state_.entity_by_key[key] = id;

@@ -30,7 +30,8 @@ struct IndexFamilies {
 
 class IndexBatch {
  public:
-  IndexBatch(rocksdb::DB* db, const IndexFamilies& cf, IndexState& state, rocksdb::WriteBatch& batch);
+  IndexBatch(rocksdb::DB* db, const IndexFamilies& cf, IndexState& state,
+             rocksdb::WriteBatch& batch);
 
   Status Add(uint32_t docno, const Article& article, const Analysis& analysis, const IndexDoc& doc);
   Status Remove(uint32_t docno);
@@ -64,8 +65,8 @@ class IndexBatch {
   std::unordered_map<std::string_view, std::vector<PostingRef>> new_postings_;
   // Blocks of earlier groups that lose a document in this group, by full key.
   std::map<std::string, std::vector<Posting>> modified_blocks_;
-  uint32_t block_id_ = 0;  // 0 until the group adds a document.
-  std::unordered_map<uint32_t, EntityInfo> entities_;    // Changed entities.
+  uint32_t block_id_ = 0;                              // 0 until the group adds a document.
+  std::unordered_map<uint32_t, EntityInfo> entities_;  // Changed entities.
   std::unordered_map<std::string, uint32_t> new_entity_keys_;
   std::unordered_map<std::string, std::vector<uint32_t>> new_by_last_word_;
   std::vector<std::string> new_sources_;

@@ -110,8 +110,8 @@ std::string EncodeDocMeta(const DocMeta& d, std::string_view source) {
 
 bool DecodeDocMeta(std::string_view in, DocMeta* d, std::string* source) {
   uint64_t pub, tl, bl, n;
-  if (!GetString(in, &d->id) || !GetVarint(in, &pub) || !GetVarint(in, &tl) || !GetVarint(in, &bl) ||
-      !GetString(in, source) || !GetVarint(in, &n) || n > in.size()) {
+  if (!GetString(in, &d->id) || !GetVarint(in, &pub) || !GetVarint(in, &tl) ||
+      !GetVarint(in, &bl) || !GetString(in, source) || !GetVarint(in, &n) || n > in.size()) {
     return false;
   }
   d->published_ms = UnZigZag(pub);
@@ -204,7 +204,8 @@ std::string EncodeQuote(const Quote& q) {
 }
 
 bool DecodeQuote(std::string_view in, Quote* q) {
-  return GetString(in, &q->text) && GetString(in, &q->speaker) && GetSpan(in, &q->span) && in.empty();
+  return GetString(in, &q->text) && GetString(in, &q->speaker) && GetSpan(in, &q->span) &&
+         in.empty();
 }
 
 std::string EncodeStrings(const std::vector<std::string>& v) {

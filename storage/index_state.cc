@@ -31,9 +31,11 @@ Status LoadIndexState(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* docs_cf,
       const uint32_t docno = GetBigEndian32(std::string_view(key.data(), 4));
       DocMeta d;
       if (!DecodeDocMeta(std::string_view(it->value().data(), it->value().size()), &d, &source)) {
-        return Status(ErrorCode::kDataLoss, "document record " + std::to_string(docno) + " is corrupt");
+        return Status(ErrorCode::kDataLoss,
+                      "document record " + std::to_string(docno) + " is corrupt");
       }
-      auto [pos, added] = state->source_ids.emplace(source, static_cast<uint32_t>(state->source_names.size()));
+      auto [pos, added] =
+          state->source_ids.emplace(source, static_cast<uint32_t>(state->source_names.size()));
       if (added) state->source_names.push_back(source);
       d.source = pos->second;
       if (state->docs.size() <= docno) state->docs.resize(docno + 1);

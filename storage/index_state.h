@@ -40,8 +40,8 @@ struct PostingCache {
 };
 
 struct IndexState {
-  std::vector<DocMeta> docs;          // By docno; docs[0] unused.
-  std::vector<EntityInfo> entities;   // By id; entities[0] unused.
+  std::vector<DocMeta> docs;                                // By docno; docs[0] unused.
+  std::vector<EntityInfo> entities;                         // By id; entities[0] unused.
   std::unordered_map<std::string, uint32_t> entity_by_key;  // type byte + key -> id
   // Person entities by type byte + last word + word count: where near-spellings are looked for.
   std::unordered_map<std::string, std::vector<uint32_t>> entity_by_last_word;
@@ -50,7 +50,7 @@ struct IndexState {
   CollectionStats stats;
   uint32_t next_entity_id = 1;
   uint32_t next_block = 1;  // Postings block ids, one per write group that adds documents.
-  uint32_t max_docno = 0;  // Highest docno ever published: the cursor high-water mark.
+  uint32_t max_docno = 0;   // Highest docno ever published: the cursor high-water mark.
   std::shared_ptr<const rocksdb::Snapshot> snapshot;
   mutable std::shared_mutex mu;
   mutable PostingCache cache;

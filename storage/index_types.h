@@ -17,7 +17,7 @@ struct DocMeta {
   int32_t day = 0;  // Days since 1970-01-01 of published_at (UTC).
   uint32_t title_length = 0;
   uint32_t body_length = 0;
-  uint32_t source = 0;  // Index into the source names; 0 is "no source".
+  uint32_t source = 0;             // Index into the source names; 0 is "no source".
   std::vector<uint32_t> entities;  // Entity ids, ascending.
   bool live = false;
 };

@@ -58,8 +58,12 @@ std::string_view IndexView::SourceName(uint32_t source) const {
   return source < names.size() ? std::string_view(names[source]) : std::string_view();
 }
 
-uint32_t IndexView::EntityIdLimit() const { return static_cast<uint32_t>(impl_->state->entities.size()); }
-uint32_t IndexView::SourceIdLimit() const { return static_cast<uint32_t>(impl_->state->source_names.size()); }
+uint32_t IndexView::EntityIdLimit() const {
+  return static_cast<uint32_t>(impl_->state->entities.size());
+}
+uint32_t IndexView::SourceIdLimit() const {
+  return static_cast<uint32_t>(impl_->state->source_names.size());
+}
 
 std::optional<uint32_t> IndexView::SourceId(std::string_view name) const {
   auto it = impl_->state->source_ids.find(std::string(name));
@@ -77,8 +81,10 @@ std::vector<Posting> ReadTerm(const IndexView::Impl& v, const std::string& term,
     if (it->key().size() != prefix.size() + 4) continue;
     DecodePostingBlock(View(it->value()), positions, &out);
   }
-  if (!std::is_sorted(out.begin(), out.end(), [](const Posting& a, const Posting& b) { return a.docno < b.docno; })) {
-    std::sort(out.begin(), out.end(), [](const Posting& a, const Posting& b) { return a.docno < b.docno; });
+  if (!std::is_sorted(out.begin(), out.end(),
+                      [](const Posting& a, const Posting& b) { return a.docno < b.docno; })) {
+    std::sort(out.begin(), out.end(),
+              [](const Posting& a, const Posting& b) { return a.docno < b.docno; });
   }
   return out;
 }
@@ -119,7 +125,9 @@ std::shared_ptr<const PostingList> IndexView::TermDocs(const std::string& term) 
 std::vector<Posting> IndexView::TermPositions(const std::string& term,
                                               const std::vector<uint32_t>& docnos) const {
   std::vector<Posting> all = ReadTerm(*impl_, term, true);
-  std::erase_if(all, [&](const Posting& p) { return !std::binary_search(docnos.begin(), docnos.end(), p.docno); });
+  std::erase_if(all, [&](const Posting& p) {
+    return !std::binary_search(docnos.begin(), docnos.end(), p.docno);
+  });
   return all;
 }
 
@@ -146,7 +154,8 @@ std::vector<uint32_t> IndexView::DayDocs(int32_t first_day, int32_t last_day) co
   rocksdb::Slice upper(end);
   if (BiasDay(last_day) != 0xFFFFFFFFu) ro.iterate_upper_bound = &upper;
   std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(ro, impl_->postings));
-  for (it->Seek(start); it->Valid() && it->key().size() == 9 && it->key()[0] == kDayPrefix; it->Next()) {
+  for (it->Seek(start); it->Valid() && it->key().size() == 9 && it->key()[0] == kDayPrefix;
+       it->Next()) {
     out.push_back(GetBigEndian32(View(it->key()).substr(5)));
   }
   std::sort(out.begin(), out.end());
@@ -174,9 +183,11 @@ Result<StoredArticle> IndexView::Article(uint32_t docno) const {
   if (!d) return NotFound("no document " + std::to_string(docno));
   std::string value;
   const auto s = impl_->db->Get(impl_->Read(), impl_->articles, d->id, &value);
-  if (!s.ok()) return Status(ErrorCode::kDataLoss, "article '" + d->id + "' is missing: " + s.ToString());
+  if (!s.ok())
+    return Status(ErrorCode::kDataLoss, "article '" + d->id + "' is missing: " + s.ToString());
   StoredArticle a;
-  if (!DecodeArticleRecord(value, &a)) return Status(ErrorCode::kDataLoss, "article record is corrupt");
+  if (!DecodeArticleRecord(value, &a))
+    return Status(ErrorCode::kDataLoss, "article record is corrupt");
   return a;
 }
 
@@ -201,8 +212,9 @@ std::vector<StoredQuote> IndexView::Quotes(uint32_t docno) const {
   return out;
 }
 
-std::string IndexView::ScanFiguresByValue(double min, double max, const std::string& after,
-                                          const std::function<bool(const StoredFigure&)>& fn) const {
+std::string IndexView::ScanFiguresByValue(
+    double min, double max, const std::string& after,
+    const std::function<bool(const StoredFigure&)>& fn) const {
   std::string start = after.empty() ? FigureValueKey(min, 0, 0) : after;
   std::string last = after;
   std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(impl_->Read(), impl_->figures));
@@ -215,7 +227,8 @@ std::string IndexView::ScanFiguresByValue(double min, double max, const std::str
     if (GetBigEndian64(key.substr(1)) > max_key) break;
     StoredFigure f;
     f.docno = GetBigEndian32(key.substr(9));
-    f.index = static_cast<uint16_t>((static_cast<uint8_t>(key[13]) << 8) | static_cast<uint8_t>(key[14]));
+    f.index =
+        static_cast<uint16_t>((static_cast<uint8_t>(key[13]) << 8) | static_cast<uint8_t>(key[14]));
     if (f.docno != loaded_docno) {  // Consecutive figures of one document share one read.
       loaded_docno = f.docno;
       loaded = Analysis{};
@@ -229,7 +242,8 @@ std::string IndexView::ScanFiguresByValue(double min, double max, const std::str
   return last;
 }
 
-std::vector<std::pair<uint32_t, uint16_t>> IndexView::QuotesBySpeakerWord(std::string_view word) const {
+std::vector<std::pair<uint32_t, uint16_t>> IndexView::QuotesBySpeakerWord(
+    std::string_view word) const {
   std::vector<std::pair<uint32_t, uint16_t>> out;
   std::string prefix(1, 's');
   prefix.append(word);
@@ -240,7 +254,8 @@ std::vector<std::pair<uint32_t, uint16_t>> IndexView::QuotesBySpeakerWord(std::s
     if (key.size() != prefix.size() + 6) continue;
     const auto rest = key.substr(prefix.size());
     out.emplace_back(GetBigEndian32(rest),
-                     static_cast<uint16_t>((static_cast<uint8_t>(rest[4]) << 8) | static_cast<uint8_t>(rest[5])));
+                     static_cast<uint16_t>((static_cast<uint8_t>(rest[4]) << 8) |
+                                           static_cast<uint8_t>(rest[5])));
   }
   return out;
 }

@@ -41,10 +41,12 @@ class IndexView {
   std::shared_ptr<const PostingList> TermDocs(const std::string& term) const;
   // Positions of a term in the given documents (ascending), by point lookups; documents without
   // the term are left out.
-  std::vector<Posting> TermPositions(const std::string& term, const std::vector<uint32_t>& docnos) const;
+  std::vector<Posting> TermPositions(const std::string& term,
+                                     const std::vector<uint32_t>& docnos) const;
   std::vector<uint32_t> SourceDocs(std::string_view source) const;
   std::vector<uint32_t> DayDocs(int32_t first_day, int32_t last_day) const;
-  std::vector<std::pair<uint32_t, uint32_t>> EntityDocs(uint32_t entity) const;  // (docno, mentions)
+  std::vector<std::pair<uint32_t, uint32_t>> EntityDocs(
+      uint32_t entity) const;  // (docno, mentions)
 
   Result<StoredArticle> Article(uint32_t docno) const;
   std::vector<StoredFigure> Figures(uint32_t docno) const;

@@ -146,8 +146,9 @@ Result<std::unique_ptr<Store>> Store::Open(const Options& options) {
   std::string value;
   s = impl->db->Get(rocksdb::ReadOptions(), impl->cf(ColumnFamily::kMeta), kMetaSchemaKey, &value);
   if (s.ok() && value != kSchemaVersion) {
-    return Status(ErrorCode::kFailedPrecondition,
-                  "database schema " + value + " is not the supported " + std::string(kSchemaVersion));
+    return Status(
+        ErrorCode::kFailedPrecondition,
+        "database schema " + value + " is not the supported " + std::string(kSchemaVersion));
   }
   if (s.IsNotFound()) {
     s = impl->db->Put(rocksdb::WriteOptions(), impl->cf(ColumnFamily::kMeta), kMetaSchemaKey,
@@ -155,16 +156,19 @@ Result<std::unique_ptr<Store>> Store::Open(const Options& options) {
   }
   if (!s.ok()) return FromRocks(s, "reading schema version");
   value.clear();
-  s = impl->db->Get(rocksdb::ReadOptions(), impl->cf(ColumnFamily::kMeta), kMetaArticlesKey, &value);
+  s = impl->db->Get(rocksdb::ReadOptions(), impl->cf(ColumnFamily::kMeta), kMetaArticlesKey,
+                    &value);
   if (s.ok() && value.size() == 8) impl->articles = GetBigEndian64(value);
   value.clear();
-  s = impl->db->Get(rocksdb::ReadOptions(), impl->cf(ColumnFamily::kMeta), kMetaNextDocnoKey, &value);
+  s = impl->db->Get(rocksdb::ReadOptions(), impl->cf(ColumnFamily::kMeta), kMetaNextDocnoKey,
+                    &value);
   if (s.ok() && value.size() == 4) impl->next_docno = GetBigEndian32(value);
   KHABAR_RETURN_IF_ERROR(LoadIndexState(impl->db.get(), impl->cf(ColumnFamily::kDocs),
                                         impl->cf(ColumnFamily::kEntities), &impl->index));
   impl->index.max_docno = impl->next_docno - 1;
   value.clear();
-  s = impl->db->Get(rocksdb::ReadOptions(), impl->cf(ColumnFamily::kMeta), "meta:next_block", &value);
+  s = impl->db->Get(rocksdb::ReadOptions(), impl->cf(ColumnFamily::kMeta), "meta:next_block",
+                    &value);
   if (s.ok() && value.size() == 4) impl->index.next_block = GetBigEndian32(value);
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
@@ -247,7 +251,8 @@ std::vector<Result<Receipt>> Store::Apply(std::span<WriteOp> ops, int64_t now_ms
   }
   if (batch.Count() == 0) return results;
 
-  const uint64_t new_count = static_cast<uint64_t>(static_cast<int64_t>(m.articles.load()) + count_delta);
+  const uint64_t new_count =
+      static_cast<uint64_t>(static_cast<int64_t>(m.articles.load()) + count_delta);
   std::string count_value, docno_value;
   PutBigEndian64(count_value, new_count);
   PutBigEndian32(docno_value, next_docno);
@@ -282,7 +287,8 @@ Result<StoredArticle> Store::Get(std::string_view id, Analysis* analysis) const 
   rocksdb::ReadOptions ro;
   ro.snapshot = snap;
   std::string value;
-  auto s = m.db->Get(ro, m.cf(ColumnFamily::kArticles), rocksdb::Slice(id.data(), id.size()), &value);
+  auto s =
+      m.db->Get(ro, m.cf(ColumnFamily::kArticles), rocksdb::Slice(id.data(), id.size()), &value);
   StoredArticle a;
   Status status;
   if (s.IsNotFound()) {
@@ -368,7 +374,8 @@ Status Store::Flush() {
 
 Status Store::Checkpoint(const std::string& dir) {
   rocksdb::Checkpoint* raw = nullptr;
-  KHABAR_RETURN_IF_ERROR(FromRocks(rocksdb::Checkpoint::Create(impl_->db.get(), &raw), "checkpoint"));
+  KHABAR_RETURN_IF_ERROR(
+      FromRocks(rocksdb::Checkpoint::Create(impl_->db.get(), &raw), "checkpoint"));
   std::unique_ptr<rocksdb::Checkpoint> cp(raw);
   return FromRocks(cp->CreateCheckpoint(dir), "creating checkpoint in '" + dir + "'");
 }

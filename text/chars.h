@@ -15,8 +15,7 @@ inline int DigitValue(char32_t c) {
 }
 // Harakat, superscript alef and tatweel: marks that live inside an Arabic word.
 inline bool IsArabicMark(char32_t c) {
-  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 ||
-         (c >= 0x06D6 && c <= 0x06ED);
+  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 || (c >= 0x06D6 && c <= 0x06ED);
 }
 inline bool IsArabicLetter(char32_t c) {
   return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A) ||
@@ -35,8 +34,8 @@ inline bool IsLatinLetter(char32_t c) {
 }
 inline bool IsSpace(char32_t c) {
   return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v' ||
-         c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
-         c == 0x202F || c == 0x205F || c == 0x3000;
+         c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+         c == 0x205F || c == 0x3000;
 }
 // Zero-width and bidi controls: invisible, never a token of their own.
 inline bool IsInvisible(char32_t c) {

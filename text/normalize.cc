@@ -47,15 +47,20 @@ char32_t FoldLetter(char32_t c) {
     case kAlefMaddaAbove:
     case kAlefHamzaAbove:
     case kAlefHamzaBelow:
-    case kAlefWasla: return kAlef;
+    case kAlefWasla:
+      return kAlef;
     case kAlefMaksura:
-    case kFarsiYeh: return kYeh;
+    case kFarsiYeh:
+      return kYeh;
     case kTehMarbuta:
     case kHehDoachashmee:
     case kHehGoal:
-    case kHehYehAbove: return kHeh;
-    case kKeheh: return kKaf;
-    default: break;
+    case kHehYehAbove:
+      return kHeh;
+    case kKeheh:
+      return kKaf;
+    default:
+      break;
   }
   if (c >= 0x0660 && c <= 0x0669) return U'0' + (c - 0x0660);  // Arabic-Indic digits.
   if (c >= 0x06F0 && c <= 0x06F9) return U'0' + (c - 0x06F0);  // Persian digits.
@@ -69,9 +74,9 @@ char32_t FoldLetter(char32_t c) {
 int FoldCodePoint(char32_t cp, char32_t out[4]) {
   if (IsHaraka(cp) || cp == kTatweel || IsInvisibleMark(cp)) return 0;
   if ((cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFC)) {
-    const auto* it = std::lower_bound(
-        std::begin(kPresentationForms), std::end(kPresentationForms), cp,
-        [](const PresentationForm& f, char32_t c) { return f.cp < c; });
+    const auto* it =
+        std::lower_bound(std::begin(kPresentationForms), std::end(kPresentationForms), cp,
+                         [](const PresentationForm& f, char32_t c) { return f.cp < c; });
     if (it != std::end(kPresentationForms) && it->cp == cp) {
       int n = 0;
       for (char32_t l : it->letters) {

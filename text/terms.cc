@@ -10,8 +10,8 @@ namespace khabar::text {
 namespace {
 
 // Normalized Arabic letters, UTF-8.
-constexpr std::string_view kWaw = "\xD9\x88";          // U+0648
-constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";   // U+0627 U+0644
+constexpr std::string_view kWaw = "\xD9\x88";         // U+0648
+constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // U+0627 U+0644
 constexpr std::string_view kWal = "\xD9\x88\xD8\xA7\xD9\x84";
 constexpr std::string_view kBal = "\xD8\xA8\xD8\xA7\xD9\x84";
 constexpr std::string_view kKal = "\xD9\x83\xD8\xA7\xD9\x84";
@@ -35,7 +35,8 @@ size_t Letters(std::string_view s) {
 }
 
 bool IsArabicWord(std::string_view s) {
-  return !s.empty() && (static_cast<unsigned char>(s[0]) == 0xD8 || static_cast<unsigned char>(s[0]) == 0xD9);
+  return !s.empty() &&
+         (static_cast<unsigned char>(s[0]) == 0xD8 || static_cast<unsigned char>(s[0]) == 0xD9);
 }
 
 }  // namespace

@@ -15,9 +15,9 @@
 namespace khabar::text {
 
 struct Term {
-  std::string text;     // Normalized, stemmed.
+  std::string text;       // Normalized, stemmed.
   uint32_t position = 0;  // Index among the field's word tokens.
-  uint32_t start = 0;   // Byte offsets of the token in the original field.
+  uint32_t start = 0;     // Byte offsets of the token in the original field.
   uint32_t end = 0;
 };
 

@@ -32,7 +32,9 @@ size_t UrlEnd(std::string_view s, size_t i) {
 // If an e-mail address starts at i, its end; else 0.
 size_t EmailEnd(std::string_view s, size_t i) {
   size_t j = i;
-  auto local = [](char c) { return IsAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'; };
+  auto local = [](char c) {
+    return IsAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  };
   while (j < s.size() && local(s[j])) ++j;
   if (j == i || j >= s.size() || s[j] != '@') return 0;
   size_t k = j + 1;
@@ -147,13 +149,16 @@ void TokenizeAppend(std::string_view s, std::vector<Token>* out) {
       size_t l2;
       const char32_t d = DecodeAt(s, i + 1, &l2);
       const bool hashtag = c == U'#' && (IsArabicLetter(d) || IsLatinLetter(d) || d == U'_');
-      const bool mention = c == U'@' && d < 0x80 && (IsAsciiAlnum(static_cast<char>(d)) || d == U'_');
+      const bool mention =
+          c == U'@' && d < 0x80 && (IsAsciiAlnum(static_cast<char>(d)) || d == U'_');
       if (hashtag || mention) {
         size_t j = i + 1;
         while (j < s.size()) {
           size_t l3;
           const char32_t e = DecodeAt(s, j, &l3);
-          if (!(IsArabicLetter(e) || IsArabicMark(e) || IsLatinLetter(e) || IsDigit(e) || e == U'_')) break;
+          if (!(IsArabicLetter(e) || IsArabicMark(e) || IsLatinLetter(e) || IsDigit(e) ||
+                e == U'_'))
+            break;
           j += l3;
         }
         emit(i, j, hashtag ? TokenKind::kHashtag : TokenKind::kMention);

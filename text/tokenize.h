@@ -9,9 +9,9 @@
 namespace khabar::text {
 
 enum class TokenKind : uint8_t {
-  kArabic,   // A run of Arabic letters and marks (clitics still attached).
-  kLatin,    // Latin letters and digits ("SV596", "G20").
-  kNumber,   // Digits with inner separators: 8.3, 3,06, 1,500,000, ٣٫٥.
+  kArabic,  // A run of Arabic letters and marks (clitics still attached).
+  kLatin,   // Latin letters and digits ("SV596", "G20").
+  kNumber,  // Digits with inner separators: 8.3, 3,06, 1,500,000, ٣٫٥.
   kUrl,
   kEmail,
   kHashtag,  // "#word": the token includes the '#'.

@@ -17,7 +17,9 @@ void BM_DecodeArticle(benchmark::State& state) {
   for (const auto& a : DevArticles()) {
     protocol::JsonWriter w;
     w.BeginObject().Key("id").String(a.id).Key("title").String(a.title).Key("body").String(a.body);
-    w.Key("published_at").String(a.published_at.empty() ? "2015-08-06" : a.published_at).EndObject();
+    w.Key("published_at")
+        .String(a.published_at.empty() ? "2015-08-06" : a.published_at)
+        .EndObject();
     lines.push_back(w.Take());
     bytes += lines.back().size();
   }

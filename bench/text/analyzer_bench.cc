@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "corpus.h"
 #include "core/time.h"
+#include "corpus.h"
 #include "text/analyzer.h"
 #include "text/dates.h"
 #include "text/entities.h"
@@ -117,7 +117,8 @@ BENCHMARK(BM_Quotes);
 
 void BM_AnalyzeWholeArticle(benchmark::State& state) {
   auto analyzer = Must(text::Analyzer::Create());
-  Check(!analyzer->Analyze({"", "ارتفعت الأسهم 3.5 في المائة أمس", "2015-08-06"}).figures.empty(), "analyze");
+  Check(!analyzer->Analyze({"", "ارتفعت الأسهم 3.5 في المائة أمس", "2015-08-06"}).figures.empty(),
+        "analyze");
   Run(state, [&](const NewsText& d) {
     benchmark::DoNotOptimize(analyzer->Analyze({d.title, d.body, d.published_at}));
   });

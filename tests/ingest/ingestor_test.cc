@@ -51,12 +51,14 @@ class IngestorTest : public ::testing::Test {
 TEST_F(IngestorTest, PrepareAnalyzesAndIndexes) {
   Ingestor ingestor(*store_, analyzer_, terms_, Options{});
   storage::PutArticle put = ingestor.Prepare(
-      MakeArticle("a", "قال الرئيس الروسي فلاديمير بوتين في موسكو إن النمو بلغ 3.5 في المائة"), std::nullopt);
+      MakeArticle("a", "قال الرئيس الروسي فلاديمير بوتين في موسكو إن النمو بلغ 3.5 في المائة"),
+      std::nullopt);
   EXPECT_FALSE(put.analysis.entities.empty());
   EXPECT_FALSE(put.analysis.figures.empty());
   EXPECT_EQ(put.index.body_length, 13u);  // Word tokens, "3.5" included.
-  EXPECT_TRUE(std::is_sorted(put.index.terms.begin(), put.index.terms.end(),
-                             [](const TermPositions& a, const TermPositions& b) { return a.term < b.term; }));
+  EXPECT_TRUE(std::is_sorted(
+      put.index.terms.begin(), put.index.terms.end(),
+      [](const TermPositions& a, const TermPositions& b) { return a.term < b.term; }));
   EXPECT_FALSE(put.index.entities.empty());
   EXPECT_EQ(EntityKey("إيلون  ماسك"), "ايلون ماسك");
 }
@@ -67,16 +69,20 @@ TEST_F(IngestorTest, BatchesCommitInOrderAndSingleWritesReport) {
   ops.emplace_back(ingestor.Prepare(MakeArticle("a", "أول"), std::nullopt));
   ops.emplace_back(ingestor.Prepare(MakeArticle("a", "ثان"), std::nullopt));
   std::promise<std::vector<Result<Receipt>>> done;
-  ASSERT_TRUE(ingestor.SubmitBatch(std::move(ops), [&](std::vector<Result<Receipt>> r) {
-                done.set_value(std::move(r));
-              }).ok());
+  ASSERT_TRUE(
+      ingestor
+          .SubmitBatch(std::move(ops),
+                       [&](std::vector<Result<Receipt>> r) { done.set_value(std::move(r)); })
+          .ok());
   auto results = done.get_future().get();
   ASSERT_EQ(results.size(), 2u);
   EXPECT_EQ(results[0]->result, WriteResult::kCreated);
   EXPECT_EQ(results[1]->result, WriteResult::kUpdated);  // The later line wins.
   std::promise<Result<Receipt>> one;
-  ASSERT_TRUE(ingestor.Submit(storage::DeleteArticle{"a", std::nullopt},
-                              [&](Result<Receipt> r) { one.set_value(std::move(r)); }).ok());
+  ASSERT_TRUE(ingestor
+                  .Submit(storage::DeleteArticle{"a", std::nullopt},
+                          [&](Result<Receipt> r) { one.set_value(std::move(r)); })
+                  .ok());
   EXPECT_EQ(one.get_future().get()->result, WriteResult::kDeleted);
   EXPECT_EQ(ingestor.counters().created.load(), 1u);
   EXPECT_EQ(ingestor.counters().updated.load(), 1u);
@@ -99,13 +105,15 @@ TEST_F(IngestorTest, FullQueueRefusesAndStoppedIngestorIsUnavailable) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   ASSERT_TRUE(second.ok());
-  const Status third = ingestor.Submit(ingestor.Prepare(MakeArticle("q3", "نص"), std::nullopt), count);
+  const Status third =
+      ingestor.Submit(ingestor.Prepare(MakeArticle("q3", "نص"), std::nullopt), count);
   EXPECT_EQ(third.code(), ErrorCode::kResourceExhausted);
   EXPECT_EQ(third.reason(), "queue_full");
   ingestor.Stop();  // Commits what was queued.
   EXPECT_EQ(completed.load(), 2);
   EXPECT_EQ(store_->ArticleCount(), 2u);
-  const Status after = ingestor.Submit(ingestor.Prepare(MakeArticle("q4", "نص"), std::nullopt), count);
+  const Status after =
+      ingestor.Submit(ingestor.Prepare(MakeArticle("q4", "نص"), std::nullopt), count);
   EXPECT_EQ(after.code(), ErrorCode::kUnavailable);
 }
 

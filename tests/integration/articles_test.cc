@@ -65,7 +65,8 @@ TEST_F(ArticlesTest, ExpectedVersionGivesConflicts) {
               "version_conflict");
   ExpectError(client_->Post("/v1/articles?expected_version=x", Article("v", "ج")), 400,
               "invalid_parameter", "expected_version");
-  ExpectError(client_->Request("DELETE", "/v1/articles/v?expected_version=1"), 409, "version_conflict");
+  ExpectError(client_->Request("DELETE", "/v1/articles/v?expected_version=1"), 409,
+              "version_conflict");
   EXPECT_EQ(Str(Json(client_->Get("/v1/articles/v").body), "body"), "ب");
 }
 
@@ -78,18 +79,25 @@ TEST_F(ArticlesTest, BadInputIsRefusedAndChangesNothing) {
   ExpectError(client_->Post("/v1/articles",
                             R"({"id":"x","title":"t","body":"b","published_at":"10/02/2024"})"),
               400, "invalid_date", "published_at");
-  ExpectError(client_->Post("/v1/articles",
-                            R"({"id":"x","title":"t","body":"b","published_at":"2024-02-10","sorce":"s"})"),
-              400, "unknown_field", "sorce");
-  ExpectError(client_->Post("/v1/articles",
-                            R"({"id":"bad id","title":"t","body":"b","published_at":"2024-02-10"})"),
-              400, "invalid_id", "id");
-  ExpectError(client_->Post("/v1/articles",
-                            R"({"id":"x","title":"t","body":"b","published_at":"2024-02-10","tags":"a"})"),
-              400, "invalid_type", "tags");
-  ExpectError(client_->Post("/v1/articles", "{\"id\":\"x\",\"title\":\"\xC3\",\"body\":\"b\",\"published_at\":\"2024-02-10\"}"),
-              400, "invalid_json");
-  ExpectError(client_->Post("/v1/articles", Article("x"), "text/plain"), 415, "unsupported_media_type");
+  ExpectError(
+      client_->Post("/v1/articles",
+                    R"({"id":"x","title":"t","body":"b","published_at":"2024-02-10","sorce":"s"})"),
+      400, "unknown_field", "sorce");
+  ExpectError(
+      client_->Post("/v1/articles",
+                    R"({"id":"bad id","title":"t","body":"b","published_at":"2024-02-10"})"),
+      400, "invalid_id", "id");
+  ExpectError(
+      client_->Post("/v1/articles",
+                    R"({"id":"x","title":"t","body":"b","published_at":"2024-02-10","tags":"a"})"),
+      400, "invalid_type", "tags");
+  ExpectError(
+      client_->Post(
+          "/v1/articles",
+          "{\"id\":\"x\",\"title\":\"\xC3\",\"body\":\"b\",\"published_at\":\"2024-02-10\"}"),
+      400, "invalid_json");
+  ExpectError(client_->Post("/v1/articles", Article("x"), "text/plain"), 415,
+              "unsupported_media_type");
   ExpectError(client_->Get("/v1/nothing"), 404, "no_route");
   Response r = client_->Request("PUT", "/v1/articles/x", Article("x"));
   ExpectError(r, 405, "method_not_allowed");
@@ -105,15 +113,17 @@ TEST_F(ArticlesTest, OversizedBodyIsRefusedFromContentLength) {
       "Content-Length: 999999999\r\n\r\n");
   ExpectError(r, 413, "payload_too_large", "body");
   HttpClient other(server_->port());
-  ExpectError(other.Raw("POST /v1/articles/_bulk HTTP/1.1\r\nHost: x\r\n"
-                        "Content-Type: application/x-ndjson\r\nContent-Length: 999999999999\r\n\r\n"),
-              413, "payload_too_large");
+  ExpectError(
+      other.Raw("POST /v1/articles/_bulk HTTP/1.1\r\nHost: x\r\n"
+                "Content-Type: application/x-ndjson\r\nContent-Length: 999999999999\r\n\r\n"),
+      413, "payload_too_large");
 }
 
 TEST_F(ArticlesTest, BulkReportsEachLine) {
-  const std::string body = Article("b-1") + "\n" + "{broken\n" + "\n" +
-                           R"({"id":"b-2","title":"t","body":"b","published_at":"2024-02-10","x":1})" +
-                           "\n" + Article("b-3") + "\n" + Article("b-1") + "\n";
+  const std::string body =
+      Article("b-1") + "\n" + "{broken\n" + "\n" +
+      R"({"id":"b-2","title":"t","body":"b","published_at":"2024-02-10","x":1})" + "\n" +
+      Article("b-3") + "\n" + Article("b-1") + "\n";
   Response r = client_->Post("/v1/articles/_bulk", body, "application/x-ndjson");
   ASSERT_EQ(r.status, 200) << r.body;
   auto j = Json(r.body);
@@ -123,9 +133,16 @@ TEST_F(ArticlesTest, BulkReportsEachLine) {
   simdjson::dom::array items;
   ASSERT_EQ(j["items"].get(items), simdjson::SUCCESS);
   ASSERT_EQ(items.size(), 5u) << r.body;
-  const struct { int64_t line; const char* id; int64_t status; const char* result; } want[] = {
-      {1, "b-1", 201, "created"}, {2, "<missing>", 400, nullptr}, {4, "b-2", 400, nullptr},
-      {5, "b-3", 201, "created"}, {6, "b-1", 200, "noop"}};
+  const struct {
+    int64_t line;
+    const char* id;
+    int64_t status;
+    const char* result;
+  } want[] = {{1, "b-1", 201, "created"},
+              {2, "<missing>", 400, nullptr},
+              {4, "b-2", 400, nullptr},
+              {5, "b-3", 201, "created"},
+              {6, "b-1", 200, "noop"}};
   size_t i = 0;
   for (auto item : items) {
     EXPECT_EQ(Int(item, "line"), want[i].line) << i;
@@ -141,11 +158,13 @@ TEST_F(ArticlesTest, BulkReportsEachLine) {
   EXPECT_EQ(Int(Json(client_->Get("/v1/stats").body), "articles"), 2);
   ExpectError(client_->Post("/v1/articles/_bulk", body, "application/json"), 415,
               "unsupported_media_type");
-  ExpectError(client_->Post("/v1/articles/_bulk", "\n\n", "application/x-ndjson"), 400, "empty_body");
+  ExpectError(client_->Post("/v1/articles/_bulk", "\n\n", "application/x-ndjson"), 400,
+              "empty_body");
 }
 
 TEST_F(ArticlesTest, AnalyzeDoesNotStore) {
-  Response r = client_->Post("/v1/analyze", R"({"title":"عنوان","body":"نص","published_at":"2024-02-10"})");
+  Response r =
+      client_->Post("/v1/analyze", R"({"title":"عنوان","body":"نص","published_at":"2024-02-10"})");
   ASSERT_EQ(r.status, 200) << r.body;
   auto j = Json(r.body);
   simdjson::dom::array figures;
@@ -177,7 +196,8 @@ TEST_F(ArticlesTest, AccessLogHasOneStructuredLinePerRequest) {
   server_.reset();
   const size_t at = log.find("\"path\":\"/v1/articles/none\"");
   ASSERT_NE(at, std::string::npos) << log;
-  const std::string line = log.substr(log.rfind('\n', at) + 1, log.find('\n', at) - log.rfind('\n', at) - 1);
+  const std::string line =
+      log.substr(log.rfind('\n', at) + 1, log.find('\n', at) - log.rfind('\n', at) - 1);
   for (const char* key : {"\"method\":\"GET\"", "\"route\":\"/v1/articles/{id}\"", "\"status\":404",
                           "\"bytes_out\":", "\"duration_ms\":"}) {
     EXPECT_NE(line.find(key), std::string::npos) << key << " in " << line;

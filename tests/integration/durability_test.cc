@@ -20,7 +20,8 @@ class DurabilityTest : public ServerTest {
 
 std::string BigBody(int i) {
   std::string body;
-  for (int k = 0; k < 40; ++k) body += "الخبر رقم " + std::to_string(i) + " فقرة " + std::to_string(k) + " ";
+  for (int k = 0; k < 40; ++k)
+    body += "الخبر رقم " + std::to_string(i) + " فقرة " + std::to_string(k) + " ";
   return body;
 }
 
@@ -33,10 +34,12 @@ TEST_F(DurabilityTest, ConcurrentWritersAllLand) {
     threads.emplace_back([&, t] {
       HttpClient c(server_->port());
       for (int i = 0; i < kPerThread; ++i) {
-        const Response r = c.Post("/v1/articles", Article("c-" + std::to_string(t) + "-" + std::to_string(i)));
+        const Response r =
+            c.Post("/v1/articles", Article("c-" + std::to_string(t) + "-" + std::to_string(i)));
         (r.status == 201 ? created : other)++;
         // Every thread also rewrites one shared article: versions must stay consistent.
-        const Response u = c.Post("/v1/articles", Article("shared", "نسخة " + std::to_string(t * 1000 + i)));
+        const Response u =
+            c.Post("/v1/articles", Article("shared", "نسخة " + std::to_string(t * 1000 + i)));
         if (u.status != 200 && u.status != 201) other++;
       }
     });
@@ -123,7 +126,9 @@ TEST_F(DurabilityTest, Kill9LosesNothingAcknowledged) {
   int present = 0;
   for (const std::string& id : attempted) {
     const Response r = client_->Get("/v1/articles/" + id);
-    if (acked.count(id)) ASSERT_EQ(r.status, 200) << id;
+    if (acked.count(id)) {
+      ASSERT_EQ(r.status, 200) << id;
+    }
     if (r.status == 404) continue;
     ASSERT_EQ(r.status, 200) << id << " " << r.body;
     ++present;

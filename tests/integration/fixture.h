@@ -22,7 +22,9 @@ class ServerTest : public ::testing::Test {
   void SetUp() override { StartServer(); }
   void TearDown() override {
     client_.reset();
-    if (server_) EXPECT_EQ(server_->Terminate(), 0) << server_->Log();
+    if (server_) {
+      EXPECT_EQ(server_->Terminate(), 0) << server_->Log();
+    }
   }
 
   // Parses body as JSON; fails the test if it is not.
@@ -50,7 +52,9 @@ class ServerTest : public ::testing::Test {
     auto err = Json(r.body)["error"];
     EXPECT_EQ(Str(err, "code"), code) << r.body;
     EXPECT_NE(Str(err, "message"), "<missing>") << r.body;
-    if (!field.empty()) EXPECT_EQ(Str(err, "field"), field) << r.body;
+    if (!field.empty()) {
+      EXPECT_EQ(Str(err, "field"), field) << r.body;
+    }
   }
 
   static std::string Article(const std::string& id, const std::string& body = "نص الخبر",

@@ -70,7 +70,8 @@ Response HttpClient::ReadResponse() {
   r.status = std::atoi(status_line.c_str() + status_line.find(' ') + 1);
   while (line_end != std::string::npos) {
     const size_t next = head.find("\r\n", line_end + 2);
-    const std::string line = head.substr(line_end + 2, next == std::string::npos ? std::string::npos : next - line_end - 2);
+    const std::string line = head.substr(
+        line_end + 2, next == std::string::npos ? std::string::npos : next - line_end - 2);
     const size_t colon = line.find(':');
     if (colon != std::string::npos) {
       std::string name = line.substr(0, colon);
@@ -82,7 +83,8 @@ Response HttpClient::ReadResponse() {
     line_end = next;
   }
   if (r.status == 100) return ReadResponse();
-  const size_t length = r.headers.count("content-length") ? std::stoul(r.headers["content-length"]) : 0;
+  const size_t length =
+      r.headers.count("content-length") ? std::stoul(r.headers["content-length"]) : 0;
   while (buffer_.size() < length) {
     if (!fill()) break;
   }

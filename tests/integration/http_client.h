@@ -10,7 +10,7 @@
 namespace khabar::testing {
 
 struct Response {
-  int status = 0;  // 0 when the connection failed.
+  int status = 0;                              // 0 when the connection failed.
   std::map<std::string, std::string> headers;  // Lower-case names.
   std::string body;
 };

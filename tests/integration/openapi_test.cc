@@ -53,8 +53,9 @@ TEST_F(OpenApiTest, EveryRouteIsDescribedAndEveryDescribedRouteIsServed) {
       target.replace(b, target.find('}', b) - b + 1, "1");
     }
     if (path == "/v1/admin/backup") continue;  // Writes a checkpoint; tested on its own.
-    const Response r = client_->Request(method, target, method == "POST" ? "{}" : "",
-                                        target.ends_with("_bulk") ? "application/x-ndjson" : "application/json");
+    const Response r =
+        client_->Request(method, target, method == "POST" ? "{}" : "",
+                         target.ends_with("_bulk") ? "application/x-ndjson" : "application/json");
     EXPECT_NE(r.status, 405) << method << " " << target;
     EXPECT_EQ(r.body.find("\"no_route\""), std::string::npos) << method << " " << target;
   }

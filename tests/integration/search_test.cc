@@ -83,11 +83,12 @@ class SearchTest : public ServerTest {
   std::string Word(std::mt19937& rng) {
     // Zipf-like: low indexes far more often, so some terms are common and most are rare.
     std::uniform_real_distribution<double> u(0, 1);
-    const size_t i = static_cast<size_t>(std::pow(u(rng), 2.5) * static_cast<double>(vocab_.size()));
+    const size_t i =
+        static_cast<size_t>(std::pow(u(rng), 2.5) * static_cast<double>(vocab_.size()));
     std::string w = vocab_[std::min(i, vocab_.size() - 1)];
     const int variant = static_cast<int>(rng() % 10);
-    if (variant == 0) w = "\xD9\x88" + w;                 // و + word
-    if (variant == 1) w += "\xD9\x8E";                    // a trailing fatha
+    if (variant == 0) w = "\xD9\x88" + w;  // و + word
+    if (variant == 1) w += "\xD9\x8E";     // a trailing fatha
     return w;
   }
 
@@ -109,8 +110,9 @@ class SearchTest : public ServerTest {
   }
 
   std::string Json(const Doc& d) {
-    return R"({"id":")" + d.id + R"(","title":")" + Escape(d.title) + R"(","body":")" + Escape(d.body) +
-           R"(","published_at":")" + d.day + R"(","source":")" + d.source + R"("})";
+    return R"({"id":")" + d.id + R"(","title":")" + Escape(d.title) + R"(","body":")" +
+           Escape(d.body) + R"(","published_at":")" + d.day + R"(","source":")" + d.source +
+           R"("})";
   }
 
   void Ingest(const std::vector<Doc>& docs, HttpClient& c) {
@@ -181,7 +183,10 @@ TEST_F(SearchTest, MatchesABruteForceScanOf10000Articles) {
     const std::string a = Word(rng), b = Word(rng), c = Word(rng);
     const std::string ta = term(a), tb = term(b), tc = term(c);
     if (terms_->IsStopWord(ta) || terms_->IsStopWord(tb) || terms_->IsStopWord(tc)) continue;
-    struct Case { std::string params; std::function<bool(const Doc&)> match; };
+    struct Case {
+      std::string params;
+      std::function<bool(const Doc&)> match;
+    };
     const Doc& sample = docs[rng() % docs.size()];
     std::vector<std::string> phrase;
     if (sample.body_terms.size() > 3) {
@@ -213,9 +218,14 @@ TEST_F(SearchTest, MatchesABruteForceScanOf10000Articles) {
         {"&q=" + UrlEncode(a + " OR " + b),
          [&](const Doc& d) { return d.terms.count(ta) || d.terms.count(tb); }},
         {"&q=" + UrlEncode("(" + a + " OR " + b + ") " + c),
-         [&](const Doc& d) { return (d.terms.count(ta) || d.terms.count(tb)) && d.terms.count(tc); }},
+         [&](const Doc& d) {
+           return (d.terms.count(ta) || d.terms.count(tb)) && d.terms.count(tc);
+         }},
         {"&q=" + UrlEncode(a) + "&source=okaz&from=2015-08-05&to=2015-08-20",
-         [&](const Doc& d) { return d.terms.count(ta) && d.source == "okaz" && d.day >= "2015-08-05" && d.day <= "2015-08-20"; }},
+         [&](const Doc& d) {
+           return d.terms.count(ta) && d.source == "okaz" && d.day >= "2015-08-05" &&
+                  d.day <= "2015-08-20";
+         }},
     };
     if (!phrase_text.empty() && phrase_text.find('\n') == std::string::npos) {
       cases.push_back({"&q=" + UrlEncode("\"" + phrase_text + "\""),
@@ -299,7 +309,8 @@ TEST_F(SearchTest, CursorsReturnEveryHitOnceWhileArticlesAreAdded) {
   uint64_t total = 0;
   const auto got = AllHits("&q=" + UrlEncode(a), &total, 50, [&] {
     std::vector<Doc> more;
-    for (int i = 0; i < 20; ++i) more.push_back(MakeDoc(rng, "n-" + std::to_string(batch) + "-" + std::to_string(i)));
+    for (int i = 0; i < 20; ++i)
+      more.push_back(MakeDoc(rng, "n-" + std::to_string(batch) + "-" + std::to_string(i)));
     ++batch;
     Ingest(more, writer);
   });
@@ -309,7 +320,8 @@ TEST_F(SearchTest, CursorsReturnEveryHitOnceWhileArticlesAreAdded) {
 }
 
 TEST_F(SearchTest, SpellingVariantsDiacriticsAndCliticsMeet) {
-  const std::string body = "وصل الأمير إلى والرياض صباح اليوم، وقالت المدرسة إن العَرَبِيّة لغة الـــتعليم";
+  const std::string body =
+      "وصل الأمير إلى والرياض صباح اليوم، وقالت المدرسة إن العَرَبِيّة لغة الـــتعليم";
   ASSERT_EQ(client_->Post("/v1/articles", Article("v-1", body)).status, 201);
   ASSERT_EQ(client_->Post("/v1/articles", Article("v-2", "خبر آخر لا صلة له")).status, 201);
   auto ids = [&](const std::string& q) {
@@ -341,21 +353,51 @@ TEST_F(SearchTest, BadParametersAreRefused) {
 }
 
 TEST_F(SearchTest, FacetsCountTheMatchingSet) {
-  ASSERT_EQ(client_->Post("/v1/articles", R"({"id":"f1","title":"الرياض","body":"قال الرئيس فلاديمير بوتين في موسكو","published_at":"2024-02-10","source":"a"})").status, 201);
-  ASSERT_EQ(client_->Post("/v1/articles", R"({"id":"f2","title":"الرياض","body":"بوتين يزور موسكو","published_at":"2024-02-11","source":"b"})").status, 201);
-  ASSERT_EQ(client_->Post("/v1/articles", R"({"id":"f3","title":"جدة","body":"خبر","published_at":"2024-02-11","source":"b"})").status, 201);
-  const Response r = client_->Get("/v1/search?q=" + UrlEncode("الرياض") + "&facets=source,day,places");
+  ASSERT_EQ(
+      client_
+          ->Post(
+              "/v1/articles",
+              R"({"id":"f1","title":"الرياض","body":"قال الرئيس فلاديمير بوتين في موسكو","published_at":"2024-02-10","source":"a"})")
+          .status,
+      201);
+  ASSERT_EQ(
+      client_
+          ->Post(
+              "/v1/articles",
+              R"({"id":"f2","title":"الرياض","body":"بوتين يزور موسكو","published_at":"2024-02-11","source":"b"})")
+          .status,
+      201);
+  ASSERT_EQ(
+      client_
+          ->Post(
+              "/v1/articles",
+              R"({"id":"f3","title":"جدة","body":"خبر","published_at":"2024-02-11","source":"b"})")
+          .status,
+      201);
+  const Response r =
+      client_->Get("/v1/search?q=" + UrlEncode("الرياض") + "&facets=source,day,places");
   ASSERT_EQ(r.status, 200) << r.body;
   auto j = parser_.parse(r.body);
   uint64_t total = 0;
   ASSERT_EQ(j["total"].get(total), simdjson::SUCCESS);
   EXPECT_EQ(total, 2u);
-  EXPECT_NE(r.body.find(R"("source":[{"value":"a","count":1},{"value":"b","count":1}])"), std::string::npos) << r.body;
-  EXPECT_NE(r.body.find(R"("day":[{"value":"2024-02-10","count":1},{"value":"2024-02-11","count":1}])"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find(R"("source":[{"value":"a","count":1},{"value":"b","count":1}])"),
+            std::string::npos)
+      << r.body;
+  EXPECT_NE(
+      r.body.find(R"("day":[{"value":"2024-02-10","count":1},{"value":"2024-02-11","count":1}])"),
+      std::string::npos)
+      << r.body;
   EXPECT_NE(r.body.find(R"({"value":"موسكو","count":2})"), std::string::npos) << r.body;
   // Deletes and updates are reflected at once.
   ASSERT_EQ(client_->Request("DELETE", "/v1/articles/f1").status, 200);
-  ASSERT_EQ(client_->Post("/v1/articles", R"({"id":"f2","title":"جدة","body":"تحديث","published_at":"2024-02-11","source":"b"})").status, 200);
+  ASSERT_EQ(
+      client_
+          ->Post(
+              "/v1/articles",
+              R"({"id":"f2","title":"جدة","body":"تحديث","published_at":"2024-02-11","source":"b"})")
+          .status,
+      200);
   uint64_t after = 0;
   EXPECT_TRUE(AllHits("&q=" + UrlEncode("الرياض"), &after).empty());
   EXPECT_EQ(after, 0u);

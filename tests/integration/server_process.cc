@@ -37,10 +37,11 @@ ServerProcess::~ServerProcess() {
 }
 
 bool ServerProcess::Start() {
-  std::vector<std::string> args = {KHABAR_BINARY, "serve", "--host", "127.0.0.1", "--port", "0",
-                                   "--data-dir", data_dir_, "--log-level", "info"};
+  std::vector<std::string> args = {KHABAR_BINARY, "serve",      "--host",  "127.0.0.1",   "--port",
+                                   "0",           "--data-dir", data_dir_, "--log-level", "info"};
   args.insert(args.end(), extra_args_.begin(), extra_args_.end());
-  const auto log_start = std::filesystem::exists(log_path_) ? std::filesystem::file_size(log_path_) : 0;
+  const auto log_start =
+      std::filesystem::exists(log_path_) ? std::filesystem::file_size(log_path_) : 0;
   pid_ = ::fork();
   if (pid_ < 0) return false;
   if (pid_ == 0) {

@@ -21,18 +21,27 @@ TEST(ArticleDecoder, DecodesAValidArticle) {
 }
 
 TEST(ArticleDecoder, NamesTheOffendingField) {
-  const struct { const char* json; const char* reason; const char* field; } cases[] = {
+  const struct {
+    const char* json;
+    const char* reason;
+    const char* field;
+  } cases[] = {
       {R"({"title":"t","body":"b","published_at":"2024-02-10"})", "missing_field", "id"},
       {R"({"id":"a b","title":"t","body":"b","published_at":"2024-02-10"})", "invalid_id", "id"},
-      {R"({"id":"a","title":"t","body":"b","published_at":"yesterday"})", "invalid_date", "published_at"},
-      {R"({"id":"a","title":"t","body":"b","published_at":"2024-02-10","tittle":"x"})", "unknown_field", "tittle"},
+      {R"({"id":"a","title":"t","body":"b","published_at":"yesterday"})", "invalid_date",
+       "published_at"},
+      {R"({"id":"a","title":"t","body":"b","published_at":"2024-02-10","tittle":"x"})",
+       "unknown_field", "tittle"},
       {R"({"id":"a","title":5,"body":"b","published_at":"2024-02-10"})", "invalid_type", "title"},
-      {R"({"id":"a","title":"t","body":"b","published_at":"2024-02-10","tags":[1]})", "invalid_type", "tags[0]"},
-      {R"({"id":"a","id":"b","title":"t","body":"b","published_at":"2024-02-10"})", "duplicate_field", "id"},
+      {R"({"id":"a","title":"t","body":"b","published_at":"2024-02-10","tags":[1]})",
+       "invalid_type", "tags[0]"},
+      {R"({"id":"a","id":"b","title":"t","body":"b","published_at":"2024-02-10"})",
+       "duplicate_field", "id"},
       {R"({"id":"a","title":"t","body":"b","published_at":"2024-02-10"} x)", "invalid_json", ""},
       {R"([1,2])", "invalid_json", ""},
       {R"({"id":"a","title":"t")", "invalid_json", ""},
-      {"{\"id\":\"a\",\"title\":\"\xFF\",\"body\":\"b\",\"published_at\":\"2024-02-10\"}", "invalid_json", ""},
+      {"{\"id\":\"a\",\"title\":\"\xFF\",\"body\":\"b\",\"published_at\":\"2024-02-10\"}",
+       "invalid_json", ""},
   };
   ArticleDecoder d;
   for (const auto& c : cases) {

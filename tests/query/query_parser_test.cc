@@ -15,13 +15,15 @@ class QueryParserTest : public ::testing::Test {
   // A compact rendering of the tree: terms, "phrase", -not, (a|b), [a b].
   std::string Show(const QueryNode& n) {
     switch (n.kind) {
-      case QueryNode::Kind::kTerm: return n.terms[0];
+      case QueryNode::Kind::kTerm:
+        return n.terms[0];
       case QueryNode::Kind::kPhrase: {
         std::string s = "\"";
         for (size_t i = 0; i < n.terms.size(); ++i) s += (i ? " " : "") + n.terms[i];
         return s + "\"";
       }
-      case QueryNode::Kind::kNot: return "-" + Show(n.children[0]);
+      case QueryNode::Kind::kNot:
+        return "-" + Show(n.children[0]);
       case QueryNode::Kind::kOr:
       case QueryNode::Kind::kAnd: {
         std::string s = n.kind == QueryNode::Kind::kOr ? "(" : "[";
@@ -47,7 +49,7 @@ TEST_F(QueryParserTest, Grammar) {
   EXPECT_EQ(Parse("كيربي -ماسك"), "[كيربي -ماسك]");
   EXPECT_EQ(Parse("كيربي OR ماسك"), "(كيربي|ماسك)");
   EXPECT_EQ(Parse("(كيربي OR ماسك) موسكو"), "[(كيربي|ماسك) موسكو]");
-  EXPECT_EQ(Parse("في الرياض"), "رياض");  // Stop words leave a query.
+  EXPECT_EQ(Parse("في الرياض"), "رياض");             // Stop words leave a query.
   EXPECT_EQ(Parse("\"في الرياض\""), "\"في رياض\"");  // But not a phrase.
   EXPECT_EQ(Parse(""), "[]");
   EXPECT_EQ(Parse("   "), "[]");

@@ -29,8 +29,8 @@ TEST(Config, DefaultsFlagsAndEnvironment) {
   ::unsetenv("KHABAR_PORT");
   ::unsetenv("KHABAR_DATA_DIR");
   ASSERT_TRUE(c.ok()) << c.status().ToString();
-  EXPECT_EQ(c->http.port, 9090);                  // From the environment.
-  EXPECT_EQ(c->storage.path, "/tmp/flag-dir");    // The flag wins.
+  EXPECT_EQ(c->http.port, 9090);                // From the environment.
+  EXPECT_EQ(c->storage.path, "/tmp/flag-dir");  // The flag wins.
   EXPECT_FALSE(c->storage.sync);
 }
 

@@ -12,7 +12,8 @@ TEST(Router, MatchesLiteralsBeforeParametersAndAnswers404And405) {
   Router r;
   std::string seen;
   r.Add("POST", "/v1/articles/_bulk", [&](HttpRequest&, Responder) { seen = "bulk"; });
-  r.Add("GET", "/v1/articles/{id}", [&](HttpRequest& q, Responder) { seen = "get " + std::string(q.PathParam("id")); });
+  r.Add("GET", "/v1/articles/{id}",
+        [&](HttpRequest& q, Responder) { seen = "get " + std::string(q.PathParam("id")); });
   HttpResponse last;
   auto capture = [&](HttpResponse resp) { last = std::move(resp); };
   HttpRequest q;
@@ -34,7 +35,10 @@ TEST(Router, MatchesLiteralsBeforeParametersAndAnswers404And405) {
 }
 
 TEST(HttpStatus, OneMappingForEveryCode) {
-  const struct { Status s; int code; } cases[] = {
+  const struct {
+    Status s;
+    int code;
+  } cases[] = {
       {InvalidArgument("x"), 400},
       {InvalidArgument("x", "body", "payload_too_large"), 413},
       {InvalidArgument("x", "", "unsupported_media_type"), 415},
@@ -49,7 +53,8 @@ TEST(HttpStatus, OneMappingForEveryCode) {
       {Internal("x"), 500},
   };
   for (const auto& c : cases) EXPECT_EQ(HttpStatusFor(c.s), c.code) << c.s.ToString();
-  EXPECT_EQ(ErrorResponse(Status(ErrorCode::kResourceExhausted, "x")).headers.at(0).first, "Retry-After");
+  EXPECT_EQ(ErrorResponse(Status(ErrorCode::kResourceExhausted, "x")).headers.at(0).first,
+            "Retry-After");
   EXPECT_EQ(HttpStatusFor(Receipt{"a", 1, WriteResult::kCreated}), 201);
   EXPECT_EQ(HttpStatusFor(Receipt{"a", 1, WriteResult::kNoop}), 200);
 }

@@ -9,10 +9,10 @@
 namespace khabar::storage {
 namespace {
 
-#define ASSERT_OK(expr)                                  \
-  do {                                                   \
-    const ::khabar::Status s_ = (expr);                  \
-    ASSERT_TRUE(s_.ok()) << s_.ToString();               \
+#define ASSERT_OK(expr)                    \
+  do {                                     \
+    const ::khabar::Status s_ = (expr);    \
+    ASSERT_TRUE(s_.ok()) << s_.ToString(); \
   } while (0)
 
 class StoreTest : public ::testing::Test {
@@ -45,7 +45,8 @@ class StoreTest : public ::testing::Test {
     p.article.title = "t";
     p.article.body = body;
     p.article.published_at = "2024-02-10";
-    p.analysis.figures.push_back(Figure{"3 ملايين", 3e6, "", FigureKind::kNumber, "", Qualifier::kExact, {Field::kBody, 0, 5}});
+    p.analysis.figures.push_back(Figure{
+        "3 ملايين", 3e6, "", FigureKind::kNumber, "", Qualifier::kExact, {Field::kBody, 0, 5}});
     p.expected_version = expected;
     return p;
   }
@@ -116,7 +117,8 @@ TEST_F(StoreTest, CheckpointOpensAsADatabase) {
 
 TEST(Codec, RoundTripsAndRejectsCorruption) {
   StoredArticle s;
-  s.article = {"id", "عنوان", "نص", "2024-02-10", "src", "http://x", {"a", "b"}, "sec", {"t"}, "ar"};
+  s.article = {"id",       "عنوان",    "نص",  "2024-02-10", "src",
+               "http://x", {"a", "b"}, "sec", {"t"},        "ar"};
   s.version = 7;
   s.ingested_at_ms = -5;
   s.docno = 42;
@@ -132,7 +134,8 @@ TEST(Codec, RoundTripsAndRejectsCorruption) {
   }
   Analysis a;
   a.entities.push_back({EntityType::kPlace, "موسكو", "موسكو", {Field::kTitle, 3, 13}});
-  a.dates.push_back({"أمس", "2024-02-09", "relative_day", Calendar::kGregorian, "", {Field::kBody, 1, 7}});
+  a.dates.push_back(
+      {"أمس", "2024-02-09", "relative_day", Calendar::kGregorian, "", {Field::kBody, 1, 7}});
   a.quotes.push_back({"كلام", "بيسكوف", {Field::kBody, 20, 30}});
   Analysis a2;
   ASSERT_TRUE(DecodeAnalysisRecord(EncodeAnalysisRecord(a), &a2));
@@ -159,7 +162,8 @@ TEST_F(StoreTest, NearSpellingsOfAPersonMeetAcrossArticles) {
     return p;
   };
   (void)Apply({put("a", "دميتري بيسكوف", "دميتري بيسكوف")});
-  (void)Apply({put("b", "ديمتري بيسكوف", "ديمتري بيسكوف"), put("c", "دميتري لافروف", "دميتري لافروف")});
+  (void)Apply(
+      {put("b", "ديمتري بيسكوف", "ديمتري بيسكوف"), put("c", "دميتري لافروف", "دميتري لافروف")});
   Open();  // The match also holds for entities loaded at start-up.
   (void)Apply({put("d", "دمتري بيسكوف", "دمتري بيسكوف")});
   auto view = store_->View();
