@@ -29,11 +29,12 @@ CivilDate CivilFromDays(int64_t z) {
 
 int DaysInMonth(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;  // No such month has days.
   if (month == 2) {
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     return leap ? 29 : 28;
   }
-  return kDays[(month - 1) % 12];
+  return kDays[month - 1];
 }
 
 int Weekday(int64_t days) { return static_cast<int>(((days % 7) + 11) % 7); }

@@ -18,7 +18,7 @@ struct CivilDate {
 // Days since 1970-01-01 (negative before).
 int64_t DaysFromCivil(CivilDate d);
 CivilDate CivilFromDays(int64_t days);
-int DaysInMonth(int year, int month);
+int DaysInMonth(int year, int month);  // 0 for a month outside 1-12.
 // 0 = Sunday ... 6 = Saturday.
 int Weekday(int64_t days);
 

@@ -204,6 +204,7 @@ class Resolver {
       if (r.day > DaysInMonth(y, m)) return "";
       return Ymd(y, m, r.day);
     }
+    if (r.month < 1 || r.month > 12) return "";  // A day of a month not named here.
     if (r.hijri) {
       int year = r.year;
       if (year == 0) {
