@@ -3,6 +3,7 @@
 #include <string>
 
 #include "text/normalize.h"
+#include "text/tsv.h"
 
 extern "C" const char khabar_figures_numbers_begin[], khabar_figures_numbers_end[];
 extern "C" const char khabar_figures_units_begin[], khabar_figures_units_end[];
@@ -12,35 +13,6 @@ extern "C" const char khabar_figures_context_begin[], khabar_figures_context_end
 
 namespace khabar::text {
 namespace {
-
-// Calls fn(columns) for every non-comment line of a TSV file.
-template <typename Fn>
-Status ForEachLine(std::string_view tsv, std::string_view file, Fn fn) {
-  size_t pos = 0;
-  int line_no = 0;
-  while (pos < tsv.size()) {
-    size_t eol = tsv.find('\n', pos);
-    if (eol == std::string_view::npos) eol = tsv.size();
-    std::string_view line = tsv.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> cols;
-    size_t start = 0;
-    while (true) {
-      const size_t tab = line.find('\t', start);
-      cols.push_back(line.substr(start, tab == std::string_view::npos ? line.npos : tab - start));
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
-    if (!fn(cols)) {
-      return InvalidArgument(std::string(file) + " line " + std::to_string(line_no) +
-                             ": malformed entry");
-    }
-  }
-  return Status::Ok();
-}
 
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
@@ -130,7 +102,7 @@ Result<FiguresLexicon> FiguresLexicon::Parse(const FiguresLexiconFiles& files) {
 }
 
 Status FiguresLexicon::ParseUnits(std::string_view tsv) {
-  return ForEachLine(tsv, "figures_units.tsv", [&](const std::vector<std::string_view>& c) {
+  return ForEachTsvLine(tsv, "figures_units.tsv", [&](const std::vector<std::string_view>& c) {
     if (c.size() < 4) return false;
     UnitEntry base;
     base.lemma = std::string(c[0]);
@@ -168,7 +140,7 @@ Status FiguresLexicon::ParseUnits(std::string_view tsv) {
 }
 
 Status FiguresLexicon::ParseCurrency(std::string_view tsv) {
-  return ForEachLine(tsv, "figures_currency.tsv", [&](const std::vector<std::string_view>& c) {
+  return ForEachTsvLine(tsv, "figures_currency.tsv", [&](const std::vector<std::string_view>& c) {
     if (c.size() < 4) return false;
     const std::string lemma = Normalize(c[1]);
     if (c[0] == "adj") {
@@ -189,7 +161,7 @@ Status FiguresLexicon::ParseCurrency(std::string_view tsv) {
 }
 
 Status FiguresLexicon::ParseQualifiers(std::string_view tsv) {
-  return ForEachLine(tsv, "figures_qualifiers.tsv", [&](const std::vector<std::string_view>& c) {
+  return ForEachTsvLine(tsv, "figures_qualifiers.tsv", [&](const std::vector<std::string_view>& c) {
     if (c.size() < 3) return false;
     QualifierEntry e;
     e.words = Words(c[0]);
@@ -212,7 +184,7 @@ Status FiguresLexicon::ParseQualifiers(std::string_view tsv) {
 }
 
 Status FiguresLexicon::ParseContext(std::string_view tsv) {
-  return ForEachLine(tsv, "figures_context.tsv", [&](const std::vector<std::string_view>& c) {
+  return ForEachTsvLine(tsv, "figures_context.tsv", [&](const std::vector<std::string_view>& c) {
     if (c.size() < 2) return false;
     const std::string w = Normalize(c[1]);
     if (c[0] == "before") {

@@ -7,6 +7,7 @@
 
 #include "text/chars.h"
 #include "text/normalize.h"
+#include "text/tsv.h"
 #include "text/utf8.h"
 
 namespace khabar::text {
@@ -107,63 +108,43 @@ std::optional<Numeral> ParseNumeral(std::string_view token) {
 
 Result<NumberWords> NumberWords::Parse(std::string_view tsv) {
   NumberWords out;
-  size_t pos = 0;
-  int line_no = 0;
-  while (pos < tsv.size()) {
-    size_t eol = tsv.find('\n', pos);
-    if (eol == std::string_view::npos) eol = tsv.size();
-    std::string_view line = tsv.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    std::string_view cols[4];
-    int n = 0;
-    size_t start = 0;
-    while (n < 4) {
-      const size_t tab = line.find('\t', start);
-      cols[n++] = line.substr(start, tab == std::string_view::npos ? line.npos : tab - start);
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
-    if (n < 3) {
-      return InvalidArgument("figures_numbers.tsv line " + std::to_string(line_no) +
-                             ": expected form, value, class");
-    }
-    NumberWord w;
-    w.value = std::strtod(std::string(cols[1]).c_str(), nullptr);
-    const std::string_view cls = cols[2];
-    if (cls == "unit") {
-      w.cls = NumberWordClass::kUnit;
-    } else if (cls == "ten") {
-      w.cls = NumberWordClass::kTen;
-    } else if (cls == "tens") {
-      w.cls = NumberWordClass::kTens;
-    } else if (cls == "hundred") {
-      w.cls = NumberWordClass::kHundred;
-    } else if (cls == "scale") {
-      w.cls = NumberWordClass::kScale;
-    } else if (cls == "fraction") {
-      w.cls = NumberWordClass::kFraction;
-    } else if (cls == "vague") {
-      w.cls = NumberWordClass::kVague;
-    } else {
-      return InvalidArgument("figures_numbers.tsv line " + std::to_string(line_no) +
-                             ": unknown class '" + std::string(cls) + "'");
-    }
-    if (n == 4) {
-      const std::string_view flags = cols[3];
-      w.dual = flags.find("dual") != std::string_view::npos;
-      w.plural = flags.find("plural") != std::string_view::npos;
-      w.compound = flags.find("compound") != std::string_view::npos;
-      w.no_article = flags.find("nodef") != std::string_view::npos;
-    }
-    if (!(w.value > 0)) {
-      return InvalidArgument("figures_numbers.tsv line " + std::to_string(line_no) +
-                             ": value must be positive");
-    }
-    out.words_[Normalize(cols[0])] = w;
-  }
+  Status read =
+      ForEachTsvLine(tsv, "figures_numbers.tsv", [&](const std::vector<std::string_view>& cols) {
+        if (cols.size() < 3) return InvalidArgument("expected form, value, class");
+        NumberWord w;
+        w.value = std::strtod(std::string(cols[1]).c_str(), nullptr);
+        const std::string_view cls = cols[2];
+        if (cls == "unit") {
+          w.cls = NumberWordClass::kUnit;
+        } else if (cls == "ten") {
+          w.cls = NumberWordClass::kTen;
+        } else if (cls == "tens") {
+          w.cls = NumberWordClass::kTens;
+        } else if (cls == "hundred") {
+          w.cls = NumberWordClass::kHundred;
+        } else if (cls == "scale") {
+          w.cls = NumberWordClass::kScale;
+        } else if (cls == "fraction") {
+          w.cls = NumberWordClass::kFraction;
+        } else if (cls == "vague") {
+          w.cls = NumberWordClass::kVague;
+        } else {
+          return InvalidArgument("unknown class '" + std::string(cls) + "'");
+        }
+        if (cols.size() >= 4) {
+          const std::string_view flags = cols[3];
+          w.dual = flags.find("dual") != std::string_view::npos;
+          w.plural = flags.find("plural") != std::string_view::npos;
+          w.compound = flags.find("compound") != std::string_view::npos;
+          w.no_article = flags.find("nodef") != std::string_view::npos;
+        }
+        if (!(w.value > 0)) {
+          return InvalidArgument("value must be positive");
+        }
+        out.words_[Normalize(cols[0])] = w;
+        return Status::Ok();
+      });
+  if (!read.ok()) return read;
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "text/normalize.h"
 #include "text/tokenize.h"
+#include "text/tsv.h"
 
 extern "C" const char khabar_stopwords_begin[];
 extern "C" const char khabar_stopwords_end[];
@@ -58,15 +59,14 @@ std::string LightStem(std::string_view w) {
 
 Result<std::shared_ptr<const TermAnalyzer>> TermAnalyzer::Create() {
   std::shared_ptr<TermAnalyzer> t(new TermAnalyzer());
-  std::string_view data(khabar_stopwords_begin, khabar_stopwords_end - khabar_stopwords_begin);
-  while (!data.empty()) {
-    const size_t nl = data.find('\n');
-    std::string_view line = data.substr(0, nl);
-    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
-    if (line.empty() || line.front() == '#') continue;
-    t->stop_words_.insert(LightStem(Normalize(line)));
-    t->stop_words_.insert(Normalize(line));
-  }
+  const std::string_view data(khabar_stopwords_begin,
+                              khabar_stopwords_end - khabar_stopwords_begin);
+  KHABAR_RETURN_IF_ERROR(
+      ForEachTsvLine(data, "stopwords.txt", [&](const std::vector<std::string_view>& cols) {
+        t->stop_words_.insert(LightStem(Normalize(cols[0])));
+        t->stop_words_.insert(Normalize(cols[0]));
+        return true;
+      }));
   if (t->stop_words_.empty()) return Internal("the embedded stop-word list is empty");
   return std::shared_ptr<const TermAnalyzer>(std::move(t));
 }
