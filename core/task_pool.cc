@@ -1,11 +1,16 @@
 #include "core/task_pool.h"
 
+#include "core/thread_name.h"
+
 namespace khabar {
 
-TaskPool::TaskPool(int threads) {
+TaskPool::TaskPool(int threads, std::string name) {
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   threads_.reserve(threads);
-  for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Loop(); });
+  for (int i = 0; i < threads; ++i) threads_.emplace_back([this, name] {
+      SetThreadName(name);
+      Loop();
+    });
 }
 
 TaskPool::~TaskPool() {

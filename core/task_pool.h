@@ -7,6 +7,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -15,7 +16,7 @@ namespace khabar {
 class TaskPool {
  public:
   // threads <= 0 means one per core.
-  explicit TaskPool(int threads);
+  explicit TaskPool(int threads, std::string name = "khabar-cpu");
   ~TaskPool();  // Runs every task already posted, then joins.
   TaskPool(const TaskPool&) = delete;
   TaskPool& operator=(const TaskPool&) = delete;

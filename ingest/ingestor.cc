@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "core/thread_name.h"
 #include "ingest/index_builder.h"
 
 namespace khabar::ingest {
@@ -18,7 +19,10 @@ int64_t NowMs() {
 Ingestor::Ingestor(storage::Store& store, std::shared_ptr<const text::Analyzer> analyzer,
                    std::shared_ptr<const text::TermAnalyzer> terms, const Options& options)
     : store_(store), analyzer_(std::move(analyzer)), terms_(std::move(terms)), options_(options) {
-  writer_ = std::thread([this] { WriterLoop(); });
+  writer_ = std::thread([this] {
+    SetThreadName("khabar-writer");
+    WriterLoop();
+  });
 }
 
 Ingestor::~Ingestor() { Stop(); }

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/thread_name.h"
 #include "server/http_status.h"
 #include "server/log.h"
 #include "server/url.h"
@@ -372,7 +373,12 @@ void HttpServer::Run(std::function<void()> on_drain) {
                     ? m.options.threads
                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::thread> threads;
-  for (int i = 1; i < n; ++i) threads.emplace_back([&m] { m.ioc.run(); });
+  for (int i = 1; i < n; ++i) {
+    threads.emplace_back([&m] {
+      SetThreadName("khabar-io");
+      m.ioc.run();
+    });
+  }
   m.ioc.run();
   for (auto& t : threads) t.join();
 }
