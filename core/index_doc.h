@@ -11,10 +11,14 @@
 
 namespace khabar {
 
+// A term of the document. Its positions live in IndexDoc::positions (one array for the whole
+// document, so that a term costs no allocation of its own): title_count title positions from
+// `first`, then body_count body positions, each run ascending.
 struct TermPositions {
-  std::string term;             // Normalized, stemmed (text/terms.h).
-  std::vector<uint32_t> title;  // Positions in the title, ascending.
-  std::vector<uint32_t> body;   // Positions in the body, ascending.
+  std::string term;  // Normalized, stemmed (text/terms.h).
+  uint32_t first = 0;
+  uint32_t title_count = 0;
+  uint32_t body_count = 0;
 };
 
 struct EntityRef {
@@ -27,6 +31,7 @@ struct EntityRef {
 
 struct IndexDoc {
   std::vector<TermPositions> terms;  // Sorted by term, each term once.
+  std::vector<uint32_t> positions;   // Runs of positions, addressed by TermPositions.
   uint32_t title_length = 0;         // Word tokens.
   uint32_t body_length = 0;
   int64_t published_ms = 0;

@@ -1,7 +1,9 @@
 #include "ingest/index_builder.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <string_view>
 
 #include "core/time.h"
 #include "text/normalize.h"
@@ -37,34 +39,80 @@ std::string EntityKey(std::string_view canonical) {
 IndexDoc BuildIndexDoc(const text::TermAnalyzer& analyzer, const Article& article,
                        const Analysis& analysis) {
   IndexDoc doc;
-  std::vector<text::Term> title, body;
-  analyzer.Terms(article.title, &title);
-  analyzer.Terms(article.body, &body);
-  doc.title_length = static_cast<uint32_t>(title.size());
-  doc.body_length = static_cast<uint32_t>(body.size());
-  // Group occurrences by term: sort references (term, field, position) rather than building a
-  // node-based map, which costs an allocation per distinct term.
+  // Gather every occurrence, title first, each field in position order, with the term bytes in
+  // one arena; then group occurrences by term through an open-addressing table, which keeps
+  // each group in that order and costs no allocation per word or per distinct term.
   struct Occurrence {
-    const std::string* term;
-    bool in_body;
+    uint32_t offset, length;  // Of the term in the arena.
     uint32_t position;
+    uint32_t group;
   };
+  std::string arena;
   std::vector<Occurrence> all;
-  all.reserve(title.size() + body.size());
-  for (const auto& t : title) all.push_back({&t.text, false, t.position});
-  for (const auto& t : body) all.push_back({&t.text, true, t.position});
-  std::sort(all.begin(), all.end(), [](const Occurrence& a, const Occurrence& b) {
-    if (const int c = a.term->compare(*b.term); c != 0) return c < 0;
-    if (a.in_body != b.in_body) return !a.in_body;
-    return a.position < b.position;
-  });
+  arena.reserve(article.title.size() + article.body.size());
+  all.reserve((article.title.size() + article.body.size()) / 6 + 8);
+  auto collect = [&](std::string_view text) {
+    uint32_t n = 0;
+    analyzer.ForEachTerm(text, [&](std::string_view term, uint32_t position, uint32_t, uint32_t) {
+      all.push_back({static_cast<uint32_t>(arena.size()), static_cast<uint32_t>(term.size()),
+                     position, 0});
+      arena.append(term);
+      ++n;
+    });
+    return n;
+  };
+  doc.title_length = collect(article.title);
+  doc.body_length = collect(article.body);
+  const size_t title_end = doc.title_length;
+  auto term_of = [&](const Occurrence& o) {
+    return std::string_view(arena).substr(o.offset, o.length);
+  };
+
+  struct Group {
+    uint32_t first_occurrence;
+    uint32_t title_count = 0, body_count = 0;
+  };
+  std::vector<Group> groups;
+  size_t capacity = 16;
+  while (capacity < all.size() * 2) capacity *= 2;
+  std::vector<uint32_t> slots(capacity, UINT32_MAX);
+  const std::hash<std::string_view> hash;
   for (size_t i = 0; i < all.size(); ++i) {
-    if (i == 0 || *all[i].term != *all[i - 1].term) {
-      doc.terms.emplace_back();
-      doc.terms.back().term = *all[i].term;
+    const std::string_view term = term_of(all[i]);
+    size_t slot = hash(term) & (capacity - 1);
+    while (slots[slot] != UINT32_MAX &&
+           term_of(all[groups[slots[slot]].first_occurrence]) != term) {
+      slot = (slot + 1) & (capacity - 1);
     }
-    (all[i].in_body ? doc.terms.back().body : doc.terms.back().title).push_back(all[i].position);
+    if (slots[slot] == UINT32_MAX) {
+      slots[slot] = static_cast<uint32_t>(groups.size());
+      groups.push_back({static_cast<uint32_t>(i)});
+    }
+    Group& g = groups[slots[slot]];
+    all[i].group = slots[slot];
+    (i < title_end ? g.title_count : g.body_count)++;
   }
+  std::vector<uint32_t> order(groups.size());
+  for (uint32_t g = 0; g < order.size(); ++g) order[g] = g;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return term_of(all[groups[a].first_occurrence]) < term_of(all[groups[b].first_occurrence]);
+  });
+  // Lay the runs out in term order: next[g] is where group g's next position goes.
+  std::vector<uint32_t> next(groups.size());
+  doc.terms.resize(groups.size());
+  uint32_t at = 0;
+  for (size_t k = 0; k < order.size(); ++k) {
+    const Group& g = groups[order[k]];
+    TermPositions& t = doc.terms[k];
+    t.term = term_of(all[g.first_occurrence]);
+    t.first = at;
+    t.title_count = g.title_count;
+    t.body_count = g.body_count;
+    next[order[k]] = at;
+    at += g.title_count + g.body_count;
+  }
+  doc.positions.resize(at);
+  for (const Occurrence& o : all) doc.positions[next[o.group]++] = o.position;
   doc.published_ms = ParseTimestamp(article.published_at).value_or(0);
 
   std::map<std::pair<int, std::string>, EntityRef> entities;

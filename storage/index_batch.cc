@@ -163,11 +163,12 @@ Status IndexBatch::Add(uint32_t docno, const Article& article, const Analysis& a
   if (block_id_ == 0) block_id_ = state_.next_block;
   fwd.block = block_id_;
   for (const TermPositions& t : doc.terms) {
-    new_postings_[t.term].push_back(PostingRef{docno, &t.title, &t.body});
+    new_postings_[t.term].push_back(
+        PostingRef{docno, doc.positions.data() + t.first, t.title_count, t.body_count});
     fwd.terms.push_back(t.term);
     posting_changes_.push_back({t.term, docno,
-                                static_cast<uint16_t>(std::min<size_t>(t.title.size(), 65534)),
-                                static_cast<uint16_t>(std::min<size_t>(t.body.size(), 65534))});
+                                static_cast<uint16_t>(std::min<uint32_t>(t.title_count, 65534)),
+                                static_cast<uint16_t>(std::min<uint32_t>(t.body_count, 65534))});
   }
   DocMeta meta;
   meta.id = article.id;

@@ -19,15 +19,21 @@ char* WriteVarint(char* p, uint64_t v) {
 
 // Count then delta-coded positions. The writer encodes millions of these a second: grow the
 // string once for the worst case and write through a pointer instead of a push_back per byte.
+// Writes at p, which has room for 5 * (n + 1) bytes.
+char* WritePositions(char* p, const uint32_t* v, size_t n) {
+  p = WriteVarint(p, n);
+  uint32_t prev = 0;
+  for (size_t i = 0; i < n; ++i) {
+    p = WriteVarint(p, v[i] - prev);
+    prev = v[i];
+  }
+  return p;
+}
+
 void PutPositions(std::string& out, const std::vector<uint32_t>& v) {
   const size_t old = out.size();
-  out.resize(old + 10 + 5 * v.size());
-  char* p = WriteVarint(out.data() + old, v.size());
-  uint32_t prev = 0;
-  for (uint32_t pos : v) {
-    p = WriteVarint(p, pos - prev);
-    prev = pos;
-  }
+  out.resize(old + 5 * (v.size() + 1));
+  char* p = WritePositions(out.data() + old, v.data(), v.size());
   out.resize(static_cast<size_t>(p - out.data()));
 }
 
@@ -62,18 +68,18 @@ std::string EncodePostingBlock(const std::vector<Posting>& entries) {
 }
 
 std::string EncodePostingBlock(const std::vector<PostingRef>& entries) {
-  std::string out;
   size_t bound = 10;
-  for (const PostingRef& p : entries) bound += 25 + 5 * (p.title->size() + p.body->size());
-  out.reserve(bound);
-  PutVarint(out, entries.size());
+  for (const PostingRef& p : entries) bound += 15 + 5 * (p.title_count + p.body_count);
+  std::string out(bound, '\0');
+  char* w = WriteVarint(out.data(), entries.size());
   uint32_t prev = 0;
   for (const PostingRef& p : entries) {
-    PutVarint(out, p.docno - prev);
+    w = WriteVarint(w, p.docno - prev);
     prev = p.docno;
-    PutPositions(out, *p.title);
-    PutPositions(out, *p.body);
+    w = WritePositions(w, p.positions, p.title_count);
+    w = WritePositions(w, p.positions + p.title_count, p.body_count);
   }
+  out.resize(static_cast<size_t>(w - out.data()));
   return out;
 }
 

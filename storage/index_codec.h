@@ -17,8 +17,9 @@ std::string EncodePostingBlock(const std::vector<Posting>& entries);
 // The same from positions held elsewhere (the writer's view of the documents it adds).
 struct PostingRef {
   uint32_t docno;
-  const std::vector<uint32_t>* title;
-  const std::vector<uint32_t>* body;
+  const uint32_t* positions;  // title_count title positions, then body_count body positions.
+  uint32_t title_count;
+  uint32_t body_count;
 };
 std::string EncodePostingBlock(const std::vector<PostingRef>& entries);
 // Appends the block's postings to out; positions only when asked for.

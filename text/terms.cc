@@ -42,8 +42,10 @@ bool IsArabicWord(std::string_view s) {
 
 }  // namespace
 
-std::string LightStem(std::string_view w) {
-  if (!IsArabicWord(w)) return std::string(w);
+std::string LightStem(std::string_view w) { return std::string(LightStemView(w)); }
+
+std::string_view LightStemView(std::string_view w) {
+  if (!IsArabicWord(w)) return w;
   if (w.starts_with(kWaw) && Letters(w) > 3) w.remove_prefix(kWaw.size());
   for (std::string_view p : {kWal, kBal, kKal, kFal, kAl, kLil}) {
     if (w.starts_with(p) && Letters(w) - Letters(p) >= 2) {
@@ -54,7 +56,15 @@ std::string LightStem(std::string_view w) {
   for (std::string_view s : kSuffixes) {
     if (Letters(w) > 2 && w.ends_with(s) && Letters(w) - Letters(s) >= 2) w.remove_suffix(s.size());
   }
-  return std::string(w);
+  return w;
+}
+
+std::string_view TermOfToken(std::string_view text, const Token& tok, std::string* scratch) {
+  std::string_view word = text.substr(tok.start, tok.end - tok.start);
+  if (tok.kind == TokenKind::kHashtag || tok.kind == TokenKind::kMention) word.remove_prefix(1);
+  scratch->clear();
+  NormalizeAppend(word, scratch);
+  return tok.kind == TokenKind::kNumber ? std::string_view(*scratch) : LightStemView(*scratch);
 }
 
 Result<std::shared_ptr<const TermAnalyzer>> TermAnalyzer::Create() {
@@ -72,23 +82,9 @@ Result<std::shared_ptr<const TermAnalyzer>> TermAnalyzer::Create() {
 }
 
 void TermAnalyzer::Terms(std::string_view text, std::vector<Term>* out) const {
-  uint32_t position = 0;
-  std::string normalized;
-  for (const Token& tok : Tokenize(text)) {
-    if (!IsWordToken(tok.kind)) continue;
-    std::string_view word = text.substr(tok.start, tok.end - tok.start);
-    if (tok.kind == TokenKind::kHashtag || tok.kind == TokenKind::kMention) word.remove_prefix(1);
-    normalized.clear();
-    NormalizeAppend(word, &normalized);
-    if (normalized.empty()) continue;
-    Term t;
-    t.text = tok.kind == TokenKind::kNumber ? normalized : LightStem(normalized);
-    if (t.text.empty()) continue;
-    t.position = position++;
-    t.start = tok.start;
-    t.end = tok.end;
-    out->push_back(std::move(t));
-  }
+  ForEachTerm(text, [out](std::string_view term, uint32_t position, uint32_t start, uint32_t end) {
+    out->push_back(Term{std::string(term), position, start, end});
+  });
 }
 
 std::string TermAnalyzer::TermOf(std::string_view word) const {

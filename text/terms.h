@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "text/tokenize.h"
 
 namespace khabar::text {
 
@@ -25,6 +26,13 @@ struct Term {
 // from an already normalized word (docs/search.md lists what is kept and why). Words too short to
 // carry an affix are returned whole.
 std::string LightStem(std::string_view normalized_word);
+// The same as a view into normalized_word: stripping affixes only ever leaves a substring.
+std::string_view LightStemView(std::string_view normalized_word);
+
+// The term of one word token (kind as the tokenizer gives it), written over *scratch; empty for a
+// token that normalizes to nothing.
+std::string_view TermOfToken(std::string_view text, const Token& token,
+                             std::string* scratch);
 
 class TermAnalyzer {
  public:
@@ -33,6 +41,11 @@ class TermAnalyzer {
 
   // Every word token of text, stop words included (phrases need their positions).
   void Terms(std::string_view text, std::vector<Term>* out) const;
+
+  // The same terms, without building them: visit(term, position, start, end) for each, with term
+  // valid only during the call. Indexing goes through here to save an allocation per word.
+  template <typename Visit>
+  void ForEachTerm(std::string_view text, Visit&& visit) const;
 
   // The term of one word as typed in a query ("والرياض" -> "رياض").
   std::string TermOf(std::string_view word) const;
@@ -43,5 +56,17 @@ class TermAnalyzer {
   TermAnalyzer() = default;
   std::unordered_set<std::string> stop_words_;
 };
+
+template <typename Visit>
+void TermAnalyzer::ForEachTerm(std::string_view text, Visit&& visit) const {
+  uint32_t position = 0;
+  std::string scratch;
+  for (const Token& tok : Tokenize(text)) {
+    if (!IsWordToken(tok.kind)) continue;
+    const std::string_view term = TermOfToken(text, tok, &scratch);
+    if (term.empty()) continue;
+    visit(term, position++, tok.start, tok.end);
+  }
+}
 
 }  // namespace khabar::text
