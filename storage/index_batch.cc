@@ -163,8 +163,8 @@ Status IndexBatch::Add(uint32_t docno, const Article& article, const Analysis& a
   if (block_id_ == 0) block_id_ = state_.next_block;
   fwd.block = block_id_;
   for (const TermPositions& t : doc.terms) {
-    new_postings_[t.term].push_back(
-        PostingRef{docno, doc.positions.data() + t.first, t.title_count, t.body_count});
+    new_postings_.Add(t.term, PostingRef{docno, doc.positions.data() + t.first, t.title_count,
+                                         t.body_count});
     fwd.terms.push_back(t.term);
     posting_changes_.push_back({t.term, docno,
                                 static_cast<uint16_t>(std::min<uint32_t>(t.title_count, 65534)),
@@ -235,7 +235,7 @@ Status IndexBatch::RemoveFromBlock(const std::string& term, uint32_t block, uint
     std::erase_if(entries, [docno](const auto& p) { return p.docno == docno; });
   };
   if (block == block_id_ && block != 0) {  // Added earlier in this very group.
-    if (auto it = new_postings_.find(term); it != new_postings_.end()) drop(it->second);
+    new_postings_.Remove(term, docno);
     return Status::Ok();
   }
   const std::string key = TermKey(term, block);
@@ -309,12 +309,9 @@ void IndexBatch::Finish() {
       batch_.Put(cf_.postings, key, EncodePostingBlock(entries));
     }
   }
-  for (auto& [term, entries] : new_postings_) {
-    if (entries.empty()) continue;
-    std::sort(entries.begin(), entries.end(),
-              [](const PostingRef& a, const PostingRef& b) { return a.docno < b.docno; });
-    batch_.Put(cf_.postings, TermKey(term, block_id_), EncodePostingBlock(entries));
-  }
+  new_postings_.ForEach([this](std::string_view term, const std::vector<PostingRef>& postings) {
+    batch_.Put(cf_.postings, TermKey(term, block_id_), EncodePostingBlock(postings));
+  });
   if (block_id_ != 0) {
     std::string next;
     PutBigEndian32(next, block_id_ + 1);

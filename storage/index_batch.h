@@ -15,6 +15,7 @@
 #include "core/index_doc.h"
 #include "storage/index_codec.h"
 #include "storage/index_state.h"
+#include "storage/new_postings.h"
 
 namespace khabar::storage {
 
@@ -62,7 +63,7 @@ class IndexBatch {
   // Postings of the documents added in this group, by term: written as one block per term,
   // keyed by this group's block id, so a bulk group writes one key per distinct term.
   // Keys and positions point into the IndexDocs being applied, which outlive the batch.
-  std::unordered_map<std::string_view, std::vector<PostingRef>> new_postings_;
+  NewPostings new_postings_;
   // Blocks of earlier groups that lose a document in this group, by full key.
   std::map<std::string, std::vector<Posting>> modified_blocks_;
   uint32_t block_id_ = 0;                              // 0 until the group adds a document.
