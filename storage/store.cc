@@ -130,7 +130,7 @@ Result<std::unique_ptr<Store>> Store::Open(const Options& options) {
     table.format_version = 5;
     cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     cf_options.compression = rocksdb::kLZ4Compression;
-    cf_options.bottommost_compression = rocksdb::kZSTD;
+    cf_options.bottommost_compression = rocksdb::kLZ4Compression;
     cf_options.level_compaction_dynamic_level_bytes = true;
     cf_options.write_buffer_size = spec.write_buffer_bytes;
     if (spec.name == "postings") {
