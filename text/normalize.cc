@@ -117,9 +117,24 @@ Normalized NormalizeWithOffsets(std::string_view original) {
   return n;
 }
 
-void NormalizeAppend(std::string_view original, std::string* out) {
-  size_t i = 0;
+namespace {
+
+void FoldSlow(std::string_view s, size_t* i, std::string* out) {
+  size_t len;
+  const char32_t cp = DecodeAt(s, *i, &len);
+  *i += len;
   char32_t folded[4];
+  const int n = FoldCodePoint(cp, folded);
+  for (int k = 0; k < n; ++k) AppendUtf8(*out, folded[k]);
+}
+
+}  // namespace
+
+void NormalizeAppend(std::string_view original, std::string* out) {
+  // Every word of every article comes through here: ASCII and the two-byte Arabic letters and
+  // marks are folded inline; everything else (digits, ligatures, presentation forms, other
+  // scripts) takes the general path through FoldCodePoint, the one rule table.
+  size_t i = 0;
   while (i < original.size()) {
     const unsigned char b = static_cast<unsigned char>(original[i]);
     if (b < 0x80) {
@@ -127,11 +142,34 @@ void NormalizeAppend(std::string_view original, std::string* out) {
       ++i;
       continue;
     }
-    size_t len;
-    const char32_t cp = DecodeAt(original, i, &len);
-    const int count = FoldCodePoint(cp, folded);
-    for (int k = 0; k < count; ++k) AppendUtf8(*out, folded[k]);
-    i += len;
+    if ((b == 0xD8 || b == 0xD9) && i + 1 < original.size() &&
+        (static_cast<unsigned char>(original[i + 1]) & 0xC0) == 0x80) {
+      const unsigned char c = static_cast<unsigned char>(original[i + 1]);
+      const char32_t cp = (static_cast<char32_t>(b & 0x1F) << 6) | (c & 0x3F);
+      switch (cp) {
+        case 0x0622:  // Alef with madda, hamza above, hamza below -> alef.
+        case 0x0623:
+        case 0x0625:
+          out->append("\xD8\xA7", 2);
+          break;
+        case 0x0649:  // Alef maqsura -> yeh.
+          out->append("\xD9\x8A", 2);
+          break;
+        case 0x0629:  // Teh marbuta -> heh.
+          out->append("\xD9\x87", 2);
+          break;
+        default:
+          if ((cp >= 0x064B && cp <= 0x0655) || cp == 0x0640) break;  // Harakat, tatweel.
+          if (cp < 0x0621 || cp > 0x064A) {
+            FoldSlow(original, &i, out);
+            continue;
+          }
+          out->append(original.data() + i, 2);
+      }
+      i += 2;
+      continue;
+    }
+    FoldSlow(original, &i, out);
   }
 }
 

@@ -21,67 +21,12 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.s
 
 }  // namespace
 
-namespace {
-
-void FoldSlow(std::string_view word, size_t* i, std::string* out) {
-  size_t len;
-  const char32_t cp = DecodeAt(word, *i, &len);
-  *i += len;
-  char32_t folded[4];
-  const int n = FoldCodePoint(cp, folded);
-  for (int k = 0; k < n; ++k) AppendUtf8(*out, folded[k]);
-}
-
-}  // namespace
-
-void FoldAppend(std::string_view word, std::string* out) {
-  // Fast path for ASCII and the two-byte Arabic letters that fold to themselves; everything else
-  // (hamza forms, alef maqsura, teh marbuta, marks, digits, ligatures) goes through FoldCodePoint.
-  size_t i = 0;
-  while (i < word.size()) {
-    const unsigned char b = static_cast<unsigned char>(word[i]);
-    if (b < 0x80) {
-      out->push_back(b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : static_cast<char>(b));
-      ++i;
-      continue;
-    }
-    if ((b == 0xD8 || b == 0xD9) && i + 1 < word.size() &&
-        (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80) {
-      const unsigned char c = static_cast<unsigned char>(word[i + 1]);
-      const char32_t cp = (static_cast<char32_t>(b & 0x1F) << 6) | (c & 0x3F);
-      switch (cp) {
-        case 0x0622:  // Alef with madda, hamza above, hamza below -> alef.
-        case 0x0623:
-        case 0x0625:
-          out->append("\xD8\xA7", 2);
-          break;
-        case 0x0649:
-          out->append("\xD9\x8A", 2);
-          break;  // Alef maqsura -> yeh.
-        case 0x0629:
-          out->append("\xD9\x87", 2);
-          break;  // Teh marbuta -> heh.
-        default:
-          if ((cp >= 0x064B && cp <= 0x0655) || cp == 0x0640) break;  // Harakat, tatweel.
-          if (cp < 0x0621 || cp > 0x064A) {
-            FoldSlow(word, &i, out);
-            continue;
-          }
-          out->append(word.data() + i, 2);
-      }
-      i += 2;
-      continue;
-    }
-    FoldSlow(word, &i, out);
-  }
-}
-
 FoldedTokens::FoldedTokens(std::string_view text) : text_(text), tokens_(Tokenize(text)) {
   arena_.reserve(text.size() + 16);
   key_off_.reserve(tokens_.size() + 1);
   for (const Token& t : tokens_) {
     key_off_.push_back(static_cast<uint32_t>(arena_.size()));
-    FoldAppend(text.substr(t.start, t.end - t.start), &arena_);
+    NormalizeAppend(text.substr(t.start, t.end - t.start), &arena_);
   }
   key_off_.push_back(static_cast<uint32_t>(arena_.size()));
 }
@@ -118,7 +63,7 @@ void WordTable::Add(std::string_view phrase, int kind, int value) {
         if (key.find(' ') == std::string::npos) sketches_.set(Sketch(key));
         key.push_back(' ');
       }
-      FoldAppend(phrase.substr(pos, e - pos), &key);
+      NormalizeAppend(phrase.substr(pos, e - pos), &key);
     }
     pos = e;
   }

@@ -16,9 +16,6 @@
 
 namespace khabar::text {
 
-// Appends the folded form of `word` (text/normalize.h folding) to *out.
-void FoldAppend(std::string_view word, std::string* out);
-
 // The tokens of one field, each with its folded key, kept in one arena.
 class FoldedTokens {
  public:
@@ -26,6 +23,7 @@ class FoldedTokens {
 
   size_t size() const { return tokens_.size(); }
   const Token& tok(size_t i) const { return tokens_[i]; }
+  const std::vector<Token>& tokens() const { return tokens_; }
   // Empty past the last token, so that look-ahead rules need no bounds checks of their own.
   std::string_view key(size_t i) const {
     if (i >= size()) return {};
