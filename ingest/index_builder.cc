@@ -36,37 +36,31 @@ std::string EntityKey(std::string_view canonical) {
   return key;
 }
 
-IndexDoc BuildIndexDoc(const text::TermAnalyzer& analyzer, const Article& article,
-                       const Analysis& analysis) {
-  IndexDoc doc;
-  // Gather every occurrence, title first, each field in position order, with the term bytes in
-  // one arena; then group occurrences by term through an open-addressing table, which keeps
-  // each group in that order and costs no allocation per word or per distinct term.
+void AddTerms(const text::TermAnalyzer& analyzer, const text::FoldedTokens& title,
+              const text::FoldedTokens& body, IndexDoc* out) {
+  IndexDoc& doc = *out;
+  // Gather every occurrence, title first, each field in position order (terms are views into
+  // the tokens' normalized keys); then group occurrences by term through an open-addressing
+  // table, which keeps each group in that order and costs no allocation per word or per term.
   struct Occurrence {
-    uint32_t offset, length;  // Of the term in the arena.
+    std::string_view term;
     uint32_t position;
     uint32_t group;
   };
-  std::string arena;
   std::vector<Occurrence> all;
-  arena.reserve(article.title.size() + article.body.size());
-  all.reserve((article.title.size() + article.body.size()) / 6 + 8);
-  auto collect = [&](std::string_view text) {
+  all.reserve(title.size() + body.size());
+  auto collect = [&](const text::FoldedTokens& text) {
     uint32_t n = 0;
     analyzer.ForEachTerm(text, [&](std::string_view term, uint32_t position, uint32_t, uint32_t) {
-      all.push_back({static_cast<uint32_t>(arena.size()), static_cast<uint32_t>(term.size()),
-                     position, 0});
-      arena.append(term);
+      all.push_back({term, position, 0});
       ++n;
     });
     return n;
   };
-  doc.title_length = collect(article.title);
-  doc.body_length = collect(article.body);
+  doc.title_length = collect(title);
+  doc.body_length = collect(body);
   const size_t title_end = doc.title_length;
-  auto term_of = [&](const Occurrence& o) {
-    return std::string_view(arena).substr(o.offset, o.length);
-  };
+  auto term_of = [](const Occurrence& o) { return o.term; };
 
   struct Group {
     uint32_t first_occurrence;
@@ -113,6 +107,10 @@ IndexDoc BuildIndexDoc(const text::TermAnalyzer& analyzer, const Article& articl
   }
   doc.positions.resize(at);
   for (const Occurrence& o : all) doc.positions[next[o.group]++] = o.position;
+}
+
+void AddAnalysis(const Article& article, const Analysis& analysis, IndexDoc* out) {
+  IndexDoc& doc = *out;
   doc.published_ms = ParseTimestamp(article.published_at).value_or(0);
 
   std::map<std::pair<int, std::string>, EntityRef> entities;
@@ -134,7 +132,6 @@ IndexDoc BuildIndexDoc(const text::TermAnalyzer& analyzer, const Article& articl
   }
   for (auto& [k, ref] : entities) doc.entities.push_back(std::move(ref));
   for (const Quote& q : analysis.quotes) doc.quote_speaker_words.push_back(Words(q.speaker));
-  return doc;
 }
 
 }  // namespace khabar::ingest

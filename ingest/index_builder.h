@@ -8,8 +8,11 @@
 
 namespace khabar::ingest {
 
-IndexDoc BuildIndexDoc(const text::TermAnalyzer& terms, const Article& article,
-                       const Analysis& analysis);
+// What the index stores of an article, in two halves: the terms and field lengths, from the
+// tokens the Analyzer hands out (text::Analyzer::Analyze), then what comes from the analysis.
+void AddTerms(const text::TermAnalyzer& terms, const text::FoldedTokens& title,
+              const text::FoldedTokens& body, IndexDoc* doc);
+void AddAnalysis(const Article& article, const Analysis& analysis, IndexDoc* doc);
 
 // The key under which spellings of one entity meet across articles (docs/search.md).
 std::string EntityKey(std::string_view canonical);

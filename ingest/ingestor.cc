@@ -34,8 +34,12 @@ Analysis Ingestor::Analyze(const Article& a) const {
 storage::PutArticle Ingestor::Prepare(Article article,
                                       std::optional<uint64_t> expected_version) const {
   storage::PutArticle put;
-  put.analysis = Analyze(article);
-  put.index = BuildIndexDoc(*terms_, article, put.analysis);
+  put.analysis = analyzer_->Analyze(
+      {article.title, article.body, article.published_at},
+      [&](const text::FoldedTokens& title, const text::FoldedTokens& body) {
+        AddTerms(*terms_, title, body, &put.index);
+      });
+  AddAnalysis(article, put.analysis, &put.index);
   put.article = std::move(article);
   put.expected_version = expected_version;
   return put;

@@ -4,6 +4,7 @@
 #include "text/figures.h"
 #include "text/dates.h"
 #include "text/quotes.h"
+#include "text/word_table.h"
 #include "core/time.h"
 
 namespace khabar::text {
@@ -25,12 +26,16 @@ Result<std::shared_ptr<const Analyzer>> Analyzer::Create() {
   return std::shared_ptr<const Analyzer>(std::move(analyzer));
 }
 
-Analysis Analyzer::Analyze(const AnalyzerInput& in) const {
+Analysis Analyzer::Analyze(const AnalyzerInput& in) const { return Analyze(in, {}); }
+
+Analysis Analyzer::Analyze(
+    const AnalyzerInput& in,
+    const std::function<void(const FoldedTokens&, const FoldedTokens&)>& with_tokens) const {
   Analysis analysis;
-  analysis.entities = entities_->Recognize(in.title, in.body);
+  const FoldedTokens title(in.title), body(in.body);  // Shared by entities, dates and quotes.
+  analysis.entities = entities_->Recognize(title, body);
   analysis.figures = figures_->ExtractArticle(in.title, in.body);
   const std::optional<CivilDate> published = PublicationDay(in.published_at);
-  const FoldedTokens title(in.title), body(in.body);  // Shared by dates and quotes.
   analysis.dates = dates_->Extract(title, Field::kTitle, published);
   for (DateMention& d : dates_->Extract(body, Field::kBody, published)) {
     analysis.dates.push_back(std::move(d));
@@ -39,6 +44,7 @@ Analysis Analyzer::Analyze(const AnalyzerInput& in) const {
   for (Quote& q : quotes_->Extract(body, Field::kBody, analysis.entities)) {
     analysis.quotes.push_back(std::move(q));
   }
+  if (with_tokens) with_tokens(title, body);
   return analysis;
 }
 

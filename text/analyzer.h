@@ -3,6 +3,7 @@
 // An Analyzer holds the read-only lexicons and the NER model; build one at start-up and share it
 // between threads: Analyze() is const and thread-safe.
 
+#include <functional>
 #include <memory>
 #include <string_view>
 
@@ -15,6 +16,7 @@ class EntityRecognizer;
 class DateExtractor;
 class QuoteExtractor;
 class FigureExtractor;
+class FoldedTokens;
 
 struct AnalyzerInput {
   std::string_view title;
@@ -29,6 +31,11 @@ class Analyzer {
 
   // Never fails on valid UTF-8: text it cannot read yields empty lists.
   Analysis Analyze(const AnalyzerInput& in) const;
+  // The same, then calls with_tokens with the normalized tokens of the title and the body, so
+  // that indexing need not tokenize and normalize the article again.
+  Analysis Analyze(const AnalyzerInput& in,
+                   const std::function<void(const FoldedTokens& title, const FoldedTokens& body)>&
+                       with_tokens) const;
 
  private:
   Analyzer() = default;

@@ -13,6 +13,7 @@
 #include "text/ner_model.h"
 #include "text/normalize.h"
 #include "text/tokenize.h"
+#include "text/word_table.h"
 
 namespace khabar::text {
 namespace ner {
@@ -329,9 +330,9 @@ void TagSentence(const ner::Model& model, const ner::Lexicon& lex, std::string_v
   }
 }
 
-void TagField(const ner::Model& model, const ner::Lexicon& lex, std::string_view text, Field field,
-              Scratch* scratch, std::vector<WordRef>* words, std::vector<Entity>* out) {
-  const std::vector<Token> tokens = Tokenize(text);
+void TagField(const ner::Model& model, const ner::Lexicon& lex, std::string_view text,
+              const std::vector<Token>& tokens, Field field, Scratch* scratch,
+              std::vector<WordRef>* words, std::vector<Entity>* out) {
   for (size_t begin = 0; begin < tokens.size();) {
     size_t end = begin;
     while (end < tokens.size() && end - begin < kMaxSentenceWords) {
@@ -399,6 +400,18 @@ Result<std::shared_ptr<const EntityRecognizer>> EntityRecognizer::FromData(
 
 std::vector<Entity> EntityRecognizer::Recognize(std::string_view title,
                                                 std::string_view body) const {
+  return Recognize(title, Tokenize(title), body, Tokenize(body));
+}
+
+std::vector<Entity> EntityRecognizer::Recognize(const FoldedTokens& title,
+                                                const FoldedTokens& body) const {
+  return Recognize(title.text(), title.tokens(), body.text(), body.tokens());
+}
+
+std::vector<Entity> EntityRecognizer::Recognize(std::string_view title,
+                                                const std::vector<Token>& title_tokens,
+                                                std::string_view body,
+                                                const std::vector<Token>& body_tokens) const {
   std::unique_ptr<Scratch> scratch;
   {
     std::lock_guard<std::mutex> lock(pool_mutex_);
@@ -410,8 +423,8 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view title,
   if (scratch == nullptr) scratch = std::make_unique<Scratch>();
   std::vector<Entity> out;
   std::vector<WordRef> words;
-  TagField(*model_, *lexicon_, title, Field::kTitle, scratch.get(), &words, &out);
-  TagField(*model_, *lexicon_, body, Field::kBody, scratch.get(), &words, &out);
+  TagField(*model_, *lexicon_, title, title_tokens, Field::kTitle, scratch.get(), &words, &out);
+  TagField(*model_, *lexicon_, body, body_tokens, Field::kBody, scratch.get(), &words, &out);
   if (scratch->norm.capacity() > kMaxKeptBytes) scratch->norm = std::string();
   {
     std::lock_guard<std::mutex> lock(pool_mutex_);

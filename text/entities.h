@@ -17,6 +17,9 @@
 
 namespace khabar::text {
 
+class FoldedTokens;
+struct Token;
+
 namespace ner {
 class Lexicon;
 class Model;
@@ -38,10 +41,15 @@ class EntityRecognizer {
   // Entities of the title and body in text order (title first), with byte offsets into the
   // original field text. Thread-safe; never fails: unreadable text yields fewer entities.
   std::vector<Entity> Recognize(std::string_view title, std::string_view body) const;
+  // The same over fields the caller has already tokenized.
+  std::vector<Entity> Recognize(const FoldedTokens& title, const FoldedTokens& body) const;
 
  private:
   EntityRecognizer(std::unique_ptr<const ner::Model> model,
                    std::unique_ptr<const ner::Lexicon> lexicon);
+  std::vector<Entity> Recognize(std::string_view title, const std::vector<Token>& title_tokens,
+                                std::string_view body,
+                                const std::vector<Token>& body_tokens) const;
 
   std::unique_ptr<const ner::Model> model_;
   std::unique_ptr<const ner::Lexicon> lexicon_;

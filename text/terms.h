@@ -12,6 +12,7 @@
 
 #include "core/status.h"
 #include "text/tokenize.h"
+#include "text/word_table.h"
 
 namespace khabar::text {
 
@@ -46,6 +47,9 @@ class TermAnalyzer {
   // valid only during the call. Indexing goes through here to save an allocation per word.
   template <typename Visit>
   void ForEachTerm(std::string_view text, Visit&& visit) const;
+  // The same over a field already tokenized and normalized (by the Analyzer, for instance).
+  template <typename Visit>
+  void ForEachTerm(const FoldedTokens& tokens, Visit&& visit) const;
 
   // The term of one word as typed in a query ("والرياض" -> "رياض").
   std::string TermOf(std::string_view word) const;
@@ -64,6 +68,22 @@ void TermAnalyzer::ForEachTerm(std::string_view text, Visit&& visit) const {
   for (const Token& tok : Tokenize(text)) {
     if (!IsWordToken(tok.kind)) continue;
     const std::string_view term = TermOfToken(text, tok, &scratch);
+    if (term.empty()) continue;
+    visit(term, position++, tok.start, tok.end);
+  }
+}
+
+template <typename Visit>
+void TermAnalyzer::ForEachTerm(const FoldedTokens& tokens, Visit&& visit) const {
+  uint32_t position = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& tok = tokens.tok(i);
+    if (!IsWordToken(tok.kind)) continue;
+    std::string_view key = tokens.key(i);
+    if ((tok.kind == TokenKind::kHashtag || tok.kind == TokenKind::kMention) && !key.empty()) {
+      key.remove_prefix(1);
+    }
+    const std::string_view term = tok.kind == TokenKind::kNumber ? key : LightStemView(key);
     if (term.empty()) continue;
     visit(term, position++, tok.start, tok.end);
   }
