@@ -89,6 +89,13 @@ class QuoteParser {
         c == "\xD9\x88" || c == "\xD9\x81" || c == "\xD8\xA8" || c == "\xD9\x83" || c == "\xD9\x84";
     return clitic && (k.substr(2, 4) == kAl || k.substr(0, 4) == "\xD9\x84\xD9\x84");
   }
+  // A preposition glued to the article ("lil-sahafiyyin", "bil-...", "kal-..."): an object,
+  // never the subject of a verb.
+  bool Prepositional(size_t i) const {
+    if (!Definite(i)) return false;
+    const std::string_view c = t_.key(i).substr(0, 2);
+    return c == "\xD8\xA8" || c == "\xD9\x83" || c == "\xD9\x84";
+  }
   // Lam + a word followed by a definite word: a genitive complement ("li-kurat al-yad").
   bool LamComplement(size_t i) const {
     const std::string_view k = t_.key(i);
@@ -151,6 +158,7 @@ class QuoteParser {
     const auto [lo, hi] = EntityRange(from, to);
     for (size_t n = lo; n < hi; ++n) {
       const Entity& e = *ents_[n];
+      if (AfterPreposition(e.span.start)) continue;  // "said a source to AFP": not AFP.
       if (e.type == EntityType::kPerson) return &e;
       if (e.type == EntityType::kOrganization && org == nullptr) org = &e;
     }
@@ -237,10 +245,22 @@ class QuoteParser {
     if (k >= limit) return SubjectBefore(v);
     const ParsedName p = ParseName(k, limit);
     if (p.kind == NameKind::kName) {
-      std::string name = p.te == p.tb + 1 && !Definite(p.tb)
-                             ? Fullest(std::string(Bytes(p.tb, p.te - 1)), p.tb, p.te)
-                             : std::string(Bytes(p.tb, p.te - 1));
-      const uint32_t from = t_.tok(p.tb).start, to = t_.tok(p.te - 1).end;
+      ParsedName q = p;
+      {  // "qala masdar amni li-France Presse": the name stops before the addressee.
+        const auto [lo, hi] = EntityRange(t_.tok(q.tb).start + 1, t_.tok(q.te - 1).end);
+        for (size_t n = lo; n < hi; ++n) {
+          if (!AfterPreposition(ents_[n]->span.start)) continue;
+          size_t cut = q.tb;
+          while (cut < q.te && t_.tok(cut).end <= ents_[n]->span.start) ++cut;
+          if (cut == q.tb) return SubjectBefore(v);  // "qala li-France Presse": no subject here.
+          q.te = cut;
+          break;
+        }
+      }
+      std::string name = q.te == q.tb + 1 && !Definite(q.tb)
+                             ? Fullest(std::string(Bytes(q.tb, q.te - 1)), q.tb, q.te)
+                             : std::string(Bytes(q.tb, q.te - 1));
+      const uint32_t from = t_.tok(q.tb).start, to = t_.tok(q.te - 1).end;
       const auto [lo, hi] = EntityRange(from + 1, to);  // "li-munazzamat OPEC Mohammed Barkindo".
       for (size_t n = lo; n < hi; ++n) {
         if (ents_[n]->type == EntityType::kPerson && ents_[n]->span.end <= to) {
@@ -250,7 +270,7 @@ class QuoteParser {
       const Entity* e = EntityOver(from, to);
       // The entity's canonical form when it extends the name (Buffett -> Warren Buffett).
       if (e != nullptr && Words(NameOf(*e)) > Words(name) &&
-          NameOf(*e).find(Bytes(p.te - 1, p.te - 1)) != std::string::npos) {
+          NameOf(*e).find(Bytes(q.te - 1, q.te - 1)) != std::string::npos) {
         return NameOf(*e);
       }
       return name;
@@ -300,6 +320,10 @@ class QuoteParser {
     }
     if (b == e) return {};
     if (const Entity* en = EntityOver(t_.tok(b).start, t_.tok(e - 1).end)) return NameOf(*en);
+    // "wa-kana al-ra'is al-amiriki qala": a title and its adjective, the descriptor as written.
+    if (b > 0 && (K(b - 1) == kTitle || K(b - 1) == kPerson) && !NewlineBefore(b) && Definite(b)) {
+      return std::string(Bytes(b - 1, e - 1));
+    }
     if (e == b + 1) return Fullest(std::string(Bytes(b, b)), b, b + 1);
     return std::string(Bytes(b, e - 1));
   }
@@ -325,6 +349,7 @@ class QuoteParser {
           title, e};
     }
     if (kind != kNone || t_.tok(k).kind != TokenKind::kArabic) return {};
+    if (Prepositional(k)) return {};  // "told reporters": the addressee, not the speaker.
     if (Definite(k)) {  // An organization or a descriptor: "the Kremlin", "the ministry".
       size_t e = k;
       while (e < limit && e < k + 3 && Definite(e) && K(e) == kNone) ++e;

@@ -134,6 +134,25 @@ Entity MakeEntity(const std::string& text, std::string_view word, EntityType typ
   return e;
 }
 
+// Whom a verb is said to (li-, lil-) is its addressee, never the speaker.
+TEST_F(QuotesTest, TheAddresseeIsNotTheSpeaker) {
+  const std::string afp =
+      "وقال مصدر أمني لفرانس برس إن \"عشرين دبابة توغلت فجر أمس في المنطقة\" .";
+  auto q = Run(afp, {MakeEntity(afp, "فرانس برس", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "مصدر أمني");
+  q = Run("وأوضح للصحفيين \"لقد قلنا كل شيء في الرد\" .");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "");
+}
+
+// An unnamed title before its verb is the speaker as written, title included.
+TEST_F(QuotesTest, ATitleBeforeItsVerbIsKept) {
+  const auto q = Run("وكان الرئيس الاميركي قال قبل الاجتماع \"علينا أن نجد حلا لهذه المشكلة\" .");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "الرئيس الاميركي");
+}
+
 TEST_F(QuotesTest, DescriptorStandsForTheMostMentionedPerson) {
   const std::string text =
       "خضع اليسيو رومانيولي لفحص طبي تمهيدا لانتقاله الى ميلان.\n"
