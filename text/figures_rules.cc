@@ -196,10 +196,26 @@ bool Reader::DigitsAreNotAFigure(size_t i, const Numeral& n) const {
   // "88591 - Stc": a short code before a Latin name.
   if (is_dash(i + 1) && i + 2 < w_.size() && w_[i + 2].kind == TokenKind::kLatin) return true;
   // A list marker at the start of a paragraph: "2 - ...", "3. ...", "1) ...".
-  if ((i == 0 || w_[i - 1].paragraph != w_[i].paragraph) && i + 1 < w_.size() &&
-      w_[i + 1].kind == TokenKind::kPunct &&
-      (w_[i + 1].norm == "-" || w_[i + 1].norm == "." || w_[i + 1].norm == ")")) {
-    return true;
+  if ((i == 0 || w_[i - 1].paragraph != w_[i].paragraph) && i + 1 < w_.size()) {
+    if (w_[i + 1].kind == TokenKind::kPunct &&
+        (w_[i + 1].norm == "-" || w_[i + 1].norm == "." || w_[i + 1].norm == ")" ||
+         w_[i + 1].norm == "\u2013")) {
+      return true;
+    }
+    // "3 ـ ...": a lone tatweel as the dash (it is dropped between tokens, so look at the text).
+    const std::string_view gap =
+        f_.text.substr(w_[i].end, w_[i + 1].start - w_[i].end);
+    if (gap.find("\u0640") != std::string_view::npos) return true;
+  }
+  // A year before or after Christ: "8000 q.m.", "300 qabl al-milad", "1235 m" after a Hijri year.
+  {
+    constexpr std::string_view kQaf = "\u0642", kMeem = "\u0645", kQabl = "\u0642\u0628\u0644",
+                               kMilad = "\u0627\u0644\u0645\u064A\u0644\u0627\u062F";
+    size_t k = i + 1;
+    if (Norm(k) == kQaf && k + 1 < w_.size() && IsPunct(w_[k + 1], ".")) k += 2;
+    else if (Norm(k) == kQaf) k += 1;
+    else if (Norm(k) == kQabl && Norm(k + 1) == kMilad) return true;
+    if (k != i + 1 && Norm(k) == kMeem) return true;
   }
   // A label or a ratio: "rajul 1 :", "5:3" (times are caught above).
   if (i + 1 < w_.size() && IsPunct(w_[i + 1], ":")) return true;

@@ -216,7 +216,11 @@ void BuildWords(std::string_view text, FieldText* f) {
         ++sentence;
         ++paragraph;
       }
-      glued = false;
+      // Some sources print direction marks where a space belongs ("الدولي\u200F10\u200F اتفاقيات"),
+      // but a mark after a one-letter clitic keeps it on its word ("و\u200F24" is "and 24").
+      const bool clitic = !f->words.empty() && f->words.back().end - f->words.back().start == 2 &&
+                          f->words.back().end == i && f->words.back().kind == TokenKind::kArabic;
+      if (IsSpace(c) || !clitic) glued = false;
       i += len;
       continue;
     }

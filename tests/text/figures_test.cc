@@ -184,6 +184,16 @@ const Case kCases[] = {
     {"words_with_tens",
      "بلغ عدد السكان ستة وثلاثين مليون وأربعمائة ألف نسمة تقريبا",
      {{"ستة وثلاثين مليون وأربعمائة ألف", 36400000, "نسمة", K::kCount, "", Q::kApprox}}},
+    // Direction marks printed where spaces belong, and after the conjunction of a compound.
+    {"direction_marks",
+     "وقعت الوزيرة\u200F10\u200F اتفاقيات بلغت قيمتها\u200F405\u200F ملايين و\u200F24\u200F ألف "
+     "دولار",
+     {{"10", 10, "اتفاقية", K::kCount, "", Q::kExact},
+      {"405\u200F ملايين و\u200F24\u200F ألف دولار", 405024000, "دولار", K::kMoney, "USD",
+       Q::kExact}}},
+    {"feet",
+     "حلقت الطائرة على ارتفاع 8000 قدم",
+     {{"8000 قدم", 8000, "قدم", K::kMeasure, "", Q::kExact}}},
 };
 
 TEST_F(FiguresTest, Table) {
@@ -237,6 +247,9 @@ TEST_F(FiguresTest, HardNegatives) {
       "2 - يحق لكل مرشح التقدم بطلب",
       "كما في الملحق ملف1 المرفق",
       "ارتفع (ربع 2) وفق البيانات",
+      "3 ـ إعادة تمركز عملية صنع القرار",
+      "وزرعوا السورجم سنة 8000 ق.م. وفي هذا الوقت",
+      "ولد الفيلسوف عام 300 قبل الميلاد",
   };
   for (const char* s : kNegatives) {
     SCOPED_TRACE(s);
