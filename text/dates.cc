@@ -323,7 +323,13 @@ class Parser {
     }
     if (!marked) r->hijri = y < 1600;
     if (!word && !marked) {  // A bare or parenthesized number: a year only if plausible.
-      if (y < 1900 || y > 2100) return false;
+      // 1600-1899 only as the start of a span of years that ends as a plausible bare year
+      // ("1887 - 1958", "bayna 1887 wa-1958": a lifespan).
+      int end_year = 0;
+      const bool span_start = (t_.IsPunct(k, '-') || t_.key(k) == "\xD9\x88") &&
+                              Year4(k + 1, &end_year) && end_year >= 1900 && end_year - y < 120 &&
+                              (k + 2 >= t_.size() || t_.tok(k + 2).kind == TokenKind::kPunct);
+      if (y < (span_start ? 1600 : 1900) || y > 2100) return false;
       if (K(k) == kNonYear || t_.IsPunct(k, '%')) return false;
     } else if (y < 1000 || y > 2100 || (!r->hijri && y < 1600 && !word)) {
       return false;

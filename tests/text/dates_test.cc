@@ -150,7 +150,7 @@ TEST_F(DatesTest, SkipsNonDates) {
       "إلى 1077 دولارا",        "الساعة 1045 بتوقيت جرينتش",
       "مارس الضغط على الحكومة", "رجب طيب أردوغان",
       "الربع الخالي",           "في الفصل الأول من الرواية",
-      "الفصل الدراسي الأول",
+      "الفصل الدراسي الأول",    "نقل 1800 - 1900 طن",
   };
   for (const char* c : cases) {
     SCOPED_TRACE(c);
@@ -191,6 +191,11 @@ TEST_F(DatesTest, ListsAndRanges) {
   d = Run("في 20 يوليو ثم 24 من نفس الشهر", {2015, 8, 8});
   ASSERT_EQ(d.size(), 2u);
   EXPECT_EQ(d[1].value, "2015-07-24");
+  // A lifespan: a bare year before 1900 starts a span of years.
+  d = Run("الكاتب سلامة موسى ( 1887 - 1958 ) ونشر", {2015, 8, 8});
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].value, "1887");
+  EXPECT_EQ(d[1].value, "1958");
 }
 
 TEST_F(DatesTest, WeekdayInAppositionWithAHijriDate) {
