@@ -4,9 +4,11 @@
 //   khabar-train-ner --train anercorp-train.conll [--train more.conll] --out ner.model
 //                    [--dev-fraction 0.1] [--dev-out dev.conll] [--epochs 10]
 //                    [--dev-fold K] [--min-weight 0.05] [--seed 1]
+//                    [--pred-out pred.txt] [--margin M] [--recall-cost R]
 //
 // With --dev-fraction F the last F of the first --train file's sentences are held out, scored
 // after every epoch, and written to --dev-out for evaluate.py; the model then excludes them.
+// --pred-out writes the held-out words with their gold and predicted tags ("word GOLD PRED").
 
 #include <algorithm>
 #include <cmath>
@@ -35,6 +37,7 @@ struct Options {
   std::vector<std::string> train;
   std::string out;
   std::string dev_out;
+  std::string pred_out;  // Dev sentences with gold and predicted tags, for error analysis.
   double dev_fraction = 0;
   int dev_fold = -1;  // With --dev-fraction F: hold out chunk K of 1/F (default: the last).
   int epochs = 10;
@@ -44,8 +47,11 @@ struct Options {
   double min_weight = 0.05;
   unsigned seed = 1;
   int models = 1;
-  double word_dropout = 0;  // Probability of hiding a word's identity features in a step.  //
-                            // Perceptrons averaged (each on its own shuffle).
+  double word_dropout = 0;  // Probability of hiding a word's identity features in a step.
+  // Cost-augmented decoding in training: each wrong tag scores this much more, and a wrong tag
+  // on a word of an entity (a missed entity word) `recall_cost` more again.
+  double margin = 0;
+  double recall_cost = 0;
 };
 
 // A sentence as feature ids (index into the weight rows; -1: unseen in training).
@@ -58,6 +64,11 @@ struct Encoded {
 class Trainer {
  public:
   explicit Trainer(const text::ner::Lexicon& lex) : lex_(lex) {}
+
+  void SetCosts(double margin, double recall_cost) {
+    margin_ = static_cast<float>(margin);
+    recall_cost_ = static_cast<float>(recall_cost);
+  }
 
   Encoded Encode(const Sentence& s, bool grow) {
     std::vector<text::ner::WordInfo> info(s.words.size());
@@ -108,9 +119,9 @@ class Trainer {
       return;
     }
     // Positions in WordFeatures' output (text/ner_features.cc): word 1, stem 2, bare 16; pairs
-    // w-1|w 30, w|w+1 31, stem-1|stem 39, w-1|bare 40.
-    static_assert(text::ner::kNumWordFeatures == 18 && text::ner::kNumFeatures == 41);
-    static constexpr int kIdentity[] = {1, 2, 16, 30, 31, 39, 40};
+    // w-1|w 0, w|w+1 1, stem-1|stem 9, w-1|bare 10 after the neighbour features.
+    constexpr int kPairs = text::ner::kNumFeatures - text::ner::kNumPairFeatures;
+    static constexpr int kIdentity[] = {1, 2, 16, kPairs, kPairs + 1, kPairs + 9, kPairs + 10};
     Encoded e = sentence;
     std::bernoulli_distribution drop(dropout);
     for (int i = 0; i < e.size(); ++i) {
@@ -123,7 +134,7 @@ class Trainer {
   void Learn(const Encoded& e) {
     ++c_;
     std::vector<uint8_t> pred(e.tags.size());
-    Decode(e, w_.data(), trans_, pred.data());
+    Decode(e, w_.data(), trans_, pred.data(), margin_ > 0 || recall_cost_ > 0);
     if (pred == e.tags) return;
     for (int i = 0; i < e.size(); ++i) {
       const int g = e.tags[i], p = pred[i];
@@ -154,10 +165,15 @@ class Trainer {
       trans[i] = trans_[i] - utrans_[i] / static_cast<float>(c_);
   }
 
-  void Decode(const Encoded& e, const float* w, const float* trans, uint8_t* out) const {
+  void Decode(const Encoded& e, const float* w, const float* trans, uint8_t* out,
+              bool cost = false) const {
     std::vector<float> em(e.tags.size() * kNumTags, 0);
     for (int i = 0; i < e.size(); ++i) {
       float* s = em.data() + i * kNumTags;
+      if (cost) {
+        const float extra = margin_ + (e.tags[i] != 0 ? recall_cost_ : 0.0f);
+        for (int t = 0; t < kNumTags; ++t) s[t] = t == e.tags[i] ? 0.0f : extra;
+      }
       for (int f = 0; f < kNumFeatures; ++f) {
         const int32_t id = e.features[i * kNumFeatures + f];
         if (id < 0) continue;
@@ -184,6 +200,7 @@ class Trainer {
   float trans_[kNumTransitions] = {};
   float utrans_[kNumTransitions] = {};
   long c_ = 0;
+  float margin_ = 0, recall_cost_ = 0;
 };
 
 // Spans (type, first, last) of a tag sequence; MISC is ignored.
@@ -245,6 +262,7 @@ int Run(const Options& opt) {
     if (!st.ok()) std::fprintf(stderr, "%s\n", st.ToString().c_str());
   }
   Trainer tr(*lex);
+  tr.SetCosts(opt.margin, opt.recall_cost);
   std::vector<Encoded> etrain, edev;
   for (const Sentence& s : train) etrain.push_back(tr.Encode(s, true));
   for (const Sentence& s : dev) edev.push_back(tr.Encode(s, false));
@@ -271,6 +289,19 @@ int Run(const Options& opt) {
     for (int i = 0; i < kNumTransitions; ++i) trans[i] += tm[i] / static_cast<float>(opt.models);
   }
   if (!edev.empty() && opt.models > 1) Score(tr, edev, w, trans, 0);
+  if (!opt.pred_out.empty()) {
+    static constexpr const char* kNames[] = {"O",     "B-PERS", "I-PERS", "B-ORG", "I-ORG",
+                                             "B-LOC", "I-LOC",  "B-MISC", "I-MISC"};
+    std::ofstream pred(opt.pred_out);
+    for (size_t k = 0; k < edev.size(); ++k) {
+      std::vector<uint8_t> p(edev[k].tags.size());
+      tr.Decode(edev[k], w.data(), trans, p.data());
+      for (size_t i = 0; i < p.size(); ++i) {
+        pred << dev[k].words[i] << ' ' << kNames[edev[k].tags[i]] << ' ' << kNames[p[i]] << '\n';
+      }
+      pred << '\n';
+    }
+  }
   std::vector<uint64_t> keys;
   std::vector<float> rows;
   for (size_t r = 0; r < tr.keys().size(); ++r) {
@@ -317,6 +348,12 @@ int main(int argc, char** argv) {
       opt.models = std::stoi(value);
     } else if (flag == "--word-dropout") {
       opt.word_dropout = std::stod(value);
+    } else if (flag == "--pred-out") {
+      opt.pred_out = value;
+    } else if (flag == "--margin") {
+      opt.margin = std::stod(value);
+    } else if (flag == "--recall-cost") {
+      opt.recall_cost = std::stod(value);
     } else if (flag == "--epochs") {
       opt.epochs = std::stoi(value);
     } else if (flag == "--min-weight") {
