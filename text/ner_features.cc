@@ -69,10 +69,16 @@ void DescribeWord(const Lexicon& lex, std::string_view norm, TokenKind kind, Wor
   info->stem_pre3 = HashBytes(stem.substr(0, PrefixBytes(stem, 3)));
   info->stem_suf2 = HashBytes(stem.substr(SuffixStart(stem, 2)));
   info->stem_suf4 = HashBytes(stem.substr(SuffixStart(stem, 4)));
+  info->pre4 = HashBytes(norm.substr(0, PrefixBytes(norm, 4)));
+  info->suf4 = HashBytes(norm.substr(SuffixStart(norm, 4)));
+  info->stem_pre4 = HashBytes(stem.substr(0, PrefixBytes(stem, 4)));
+  info->stem_suf3 = HashBytes(stem.substr(SuffixStart(stem, 3)));
   info->flags = lex.Flags(info->stem);
   const std::string_view bare = OneLetterProclitic(norm) ? norm.substr(2) : std::string_view();
   info->bare = HashBytes(bare);
   info->bare_flags = bare.empty() ? 0 : lex.Flags(HashBytes(LightStem(bare)));
+  info->bare_pre3 = bare.empty() ? 0 : HashBytes(bare.substr(0, PrefixBytes(bare, 3)));
+  info->bare_suf3 = bare.empty() ? 0 : HashBytes(bare.substr(SuffixStart(bare, 3)));
   info->shape = Shape(norm, stem, kind);
   info->phrase = 0;
 }
@@ -122,6 +128,12 @@ void WordOnlyFeatures(const WordInfo& w, uint64_t* out) {
   emit(w.stem_suf4);
   emit(w.bare);
   emit(w.bare_flags);
+  emit(w.pre4);
+  emit(w.suf4);
+  emit(w.stem_pre4);
+  emit(w.stem_suf3);
+  emit(w.bare_pre3);
+  emit(w.bare_suf3);
 }
 
 WordInfo PadWord(int offset) {

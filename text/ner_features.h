@@ -14,7 +14,7 @@
 namespace khabar::text::ner {
 
 // Features that depend on the word alone (cacheable per word type), then on its neighbours.
-inline constexpr int kNumWordFeatures = 18;
+inline constexpr int kNumWordFeatures = 24;
 inline constexpr int kNumContextFeatures = 23;
 inline constexpr int kNumFeatures = kNumWordFeatures + kNumContextFeatures;
 
@@ -24,6 +24,8 @@ struct WordInfo {
   uint64_t stem = 0;  // Hash of its light stem.
   uint64_t pre2 = 0, pre3 = 0, suf1 = 0, suf2 = 0, suf3 = 0;
   uint64_t stem_pre3 = 0, stem_suf2 = 0, stem_suf4 = 0;
+  uint64_t pre4 = 0, suf4 = 0, stem_pre4 = 0, stem_suf3 = 0;
+  uint64_t bare_pre3 = 0, bare_suf3 = 0;  // Of the clitic-less word (0 when there is none).
   uint64_t bare = 0;        // Hash of the word without a one-letter proclitic (b, l, k, w, f).
   uint16_t bare_flags = 0;  // Lexicon flags of that.
   uint16_t flags = 0;       // Lexicon flags of the stem.
