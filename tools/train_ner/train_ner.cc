@@ -288,7 +288,15 @@ int Run(const Options& opt) {
     for (size_t i = 0; i < w.size(); ++i) w[i] += wm[i] / static_cast<float>(opt.models);
     for (int i = 0; i < kNumTransitions; ++i) trans[i] += tm[i] / static_cast<float>(opt.models);
   }
-  if (!edev.empty() && opt.models > 1) Score(tr, edev, w, trans, 0);
+  // Rows whose largest weight is under --min-weight are left out of the model; score what ships.
+  std::vector<char> keep(tr.keys().size(), 0);
+  for (size_t r = 0; r < tr.keys().size(); ++r) {
+    float m = 0;
+    for (int t = 0; t < kNumTags; ++t) m = std::max(m, std::fabs(w[r * kNumTags + t]));
+    keep[r] = m >= opt.min_weight;
+    if (!keep[r]) std::fill(w.begin() + r * kNumTags, w.begin() + (r + 1) * kNumTags, 0.0f);
+  }
+  if (!edev.empty()) Score(tr, edev, w, trans, 0);
   if (!opt.pred_out.empty()) {
     static constexpr const char* kNames[] = {"O",     "B-PERS", "I-PERS", "B-ORG", "I-ORG",
                                              "B-LOC", "I-LOC",  "B-MISC", "I-MISC"};
@@ -305,9 +313,7 @@ int Run(const Options& opt) {
   std::vector<uint64_t> keys;
   std::vector<float> rows;
   for (size_t r = 0; r < tr.keys().size(); ++r) {
-    float m = 0;
-    for (int t = 0; t < kNumTags; ++t) m = std::max(m, std::fabs(w[r * kNumTags + t]));
-    if (m < opt.min_weight) continue;
+    if (!keep[r]) continue;
     keys.push_back(tr.keys()[r]);
     rows.insert(rows.end(), w.begin() + r * kNumTags, w.begin() + (r + 1) * kNumTags);
   }
