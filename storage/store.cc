@@ -130,6 +130,10 @@ Result<std::unique_ptr<Store>> Store::Open(const Options& options) {
     table.format_version = 5;
     cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     cf_options.compression = rocksdb::kLZ4Compression;
+    // Flushes write L0 uncompressed: L0 files live briefly before compaction rewrites them, and
+    // the flush thread competes with analysis for the cores.
+    cf_options.compression_per_level.assign(7, rocksdb::kLZ4Compression);
+    cf_options.compression_per_level[0] = rocksdb::kNoCompression;
     cf_options.bottommost_compression = rocksdb::kLZ4Compression;
     cf_options.level_compaction_dynamic_level_bytes = true;
     cf_options.write_buffer_size = spec.write_buffer_bytes;
