@@ -36,15 +36,18 @@ if [[ $what == all || $what == ingest ]]; then
   python3 bench/e2e/corpus.py --count 20000 --out "$work/ingest.ndjson"
   serve "$work/single" 18901; pid=$!
   CORPUS="$work/ingest.ndjson" wrk -t2 -c64 -d20s -s bench/e2e/post.lua http://127.0.0.1:18901 | grep -E "Requests/sec|Latency|status|acknowledged"
+  bench/e2e/thread_cpu.sh $pid
   stop $pid
   serve "$work/bulk" 18902; pid=$!
   python3 bench/e2e/bulk.py --port 18902 --corpus "$work/ingest.ndjson" --batch 500 --connections 2
+  bench/e2e/thread_cpu.sh $pid
   stop $pid
 fi
 if [[ $what == all || $what == search ]]; then
   python3 bench/e2e/corpus.py --count 100000 --out "$work/search.ndjson" --prefix s
   serve "$work/search" 18903; pid=$!
   python3 bench/e2e/bulk.py --port 18903 --corpus "$work/search.ndjson" --batch 1000 --connections 2
+  bench/e2e/thread_cpu.sh $pid
   python3 bench/e2e/search_latency.py --port 18903 --corpus "$work/search.ndjson" --queries 2000
   python3 bench/e2e/search_latency.py --port 18903 --corpus "$work/search.ndjson" --queries 1000 --params "&limit=10&facets=all"
   stop $pid
