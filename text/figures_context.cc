@@ -321,10 +321,42 @@ void InheritMoney(const FieldText& f, std::vector<Quantity>* qs) {
 
 }  // namespace
 
+// "tajawaza 'adad i'adat al-nashr ... 296 alfan", "balagha 'adad al-ashum ... 148.6 milyun": a
+// bare number whose sentence named what it counts after "'adad" (the number of) earlier.
+void CountedFromSubject(const FiguresLexicon& lex, const FieldText& f, Quantity* q) {
+  constexpr std::string_view kAdad = "\u0639\u062f\u062f";
+  const auto& w = f.words;
+  const size_t floor = q->first > 10 ? q->first - 10 : 0;
+  for (size_t k = q->first; k-- > floor;) {
+    if (w[k].sentence != w[q->first].sentence || w[k].kind == TokenKind::kNumber) return;
+    std::string_view n = w[k].norm;
+    if (n.size() == kAdad.size() + 2 && n.substr(2) == kAdad &&
+        (n.starts_with(kWaw) || n.starts_with(kBeh) || n.starts_with(kLam))) {
+      n.remove_prefix(2);
+    }
+    if (n != kAdad) continue;
+    const size_t a = k + 1;
+    if (a >= q->first || w[a].kind != TokenKind::kArabic) return;
+    if (StartsWith(w[a].norm, kArticle)) {
+      const std::string_view bare = w[a].norm.substr(kArticle.size());
+      const std::string_view one = lex.Singular(bare);
+      q->counted = std::string(one.empty() ? bare : one);
+    } else if (a + 1 < q->first && w[a + 1].kind == TokenKind::kArabic &&
+               StartsWith(w[a + 1].norm, kArticle)) {  // A construct: i'adat al-nashr.
+      q->counted = std::string(f.text.substr(w[a].start, w[a + 1].end - w[a].start));
+    } else {
+      return;
+    }
+    if (q->kind == FigureKind::kNumber) q->kind = FigureKind::kCount;
+    return;
+  }
+}
+
 void ResolveContext(const FiguresLexicon& lex, const FieldText& f, std::vector<Quantity>* qs) {
   FindRanges(f, qs);
   for (Quantity& q : *qs) {
     if (q.year_like && q.unit == nullptr && !lex.IsKnownNoun(Normalize(q.counted))) q.drop = true;
+    if (!q.drop && q.bare() && !q.words) CountedFromSubject(lex, f, &q);
   }
   std::vector<ContextHit> hits;
   bool hits_ready = false;

@@ -191,6 +191,13 @@ const Case kCases[] = {
      {{"10", 10, "اتفاقية", K::kCount, "", Q::kExact},
       {"405\u200F ملايين و\u200F24\u200F ألف دولار", 405024000, "دولار", K::kMoney, "USD",
        Q::kExact}}},
+    // What a bare number counts, named earlier in its sentence after "the number of".
+    {"counted_after_adad",
+     "تجاوز عدد إعادة النشر حتى هذه اللحظة 296 ألفاً",
+     {{"296 ألفاً", 296000, "إعادة النشر", K::kCount, "", Q::kAtLeast}}},
+    {"counted_after_adad_definite",
+     "وبلغ عدد الأسهم المتداولة اليوم 148.6 مليون",
+     {{"148.6 مليون", 148.6e6, "سهم", K::kCount, "", Q::kExact}}},
     {"feet",
      "حلقت الطائرة على ارتفاع 8000 قدم",
      {{"8000 قدم", 8000, "قدم", K::kMeasure, "", Q::kExact}}},
