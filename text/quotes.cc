@@ -275,6 +275,11 @@ class QuoteParser {
       }
       return name;
     }
+    // "Rice qalat fi liqa'iha ... naziratiha Bakoyannis inna": a named subject right before a verb
+    // whose next word opens a phrase speaks; a name inside that phrase does not.
+    if (p.kind == NameKind::kNone && K(k) != kNone) {
+      if (std::string before = SubjectBefore(v, true); !before.empty()) return before;
+    }
     if (!entities_.empty()) {
       if (p.kind == NameKind::kPersonDescriptor) {
         if (const Entity* e = LastPerson(t_.tok(v).start)) return NameOf(*e);
@@ -310,7 +315,8 @@ class QuoteParser {
   }
 
   // A subject before its verb ("wa-kanat Rice qalat"): the name word right before the verb.
-  std::string SubjectBefore(size_t v) const {
+  // With entity_only, only a person or organization entity right before the verb counts.
+  std::string SubjectBefore(size_t v, bool entity_only = false) const {
     size_t e = v;  // Skip "qad", "kana" between the subject and the verb.
     while (e > 0 && e + 3 > v && K(e - 1) == kStop && !NewlineBefore(e)) --e;
     size_t b = e;
@@ -320,6 +326,7 @@ class QuoteParser {
     }
     if (b == e) return {};
     if (const Entity* en = EntityOver(t_.tok(b).start, t_.tok(e - 1).end)) return NameOf(*en);
+    if (entity_only) return {};
     // "wa-kana al-ra'is al-amiriki qala": a title and its adjective, the descriptor as written.
     if (b > 0 && (K(b - 1) == kTitle || K(b - 1) == kPerson) && !NewlineBefore(b) && Definite(b)) {
       return std::string(Bytes(b - 1, e - 1));

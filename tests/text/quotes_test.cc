@@ -146,6 +146,17 @@ TEST_F(QuotesTest, TheAddresseeIsNotTheSpeaker) {
   EXPECT_EQ(q[0].speaker, "");
 }
 
+// A named subject before its verb speaks, not a name inside the phrase after the verb.
+TEST_F(QuotesTest, TheSubjectBeforeTheVerbBeatsANameInItsPhrase) {
+  const std::string text =
+      "لكن كوندوليزا رايس قالت في لقائها بواشنطن نظيرتها دورا باكويانيس إن المحادثات لا يمكن "
+      "أن \" تستمر طويلا جدا \" .";
+  const auto q = Run(text, {MakeEntity(text, "كوندوليزا رايس", EntityType::kPerson),
+                            MakeEntity(text, "باكويانيس", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "كوندوليزا رايس");
+}
+
 // An unnamed title before its verb is the speaker as written, title included.
 TEST_F(QuotesTest, ATitleBeforeItsVerbIsKept) {
   const auto q = Run("وكان الرئيس الاميركي قال قبل الاجتماع \"علينا أن نجد حلا لهذه المشكلة\" .");
