@@ -268,6 +268,12 @@ class QuoteParser {
         }
       }
       const Entity* e = EntityOver(from, to);
+      // A person the tagger ends inside the name read from the lexicon ("John Bolton li-shabakat
+      // CNN"): the name ran on into what follows it.
+      if (e != nullptr && e->type == EntityType::kPerson && e->span.start == from &&
+          e->span.end < to) {
+        return NameOf(*e);
+      }
       // The entity's canonical form when it extends the name (Buffett -> Warren Buffett).
       if (e != nullptr && Words(NameOf(*e)) > Words(name) &&
           NameOf(*e).find(Bytes(q.te - 1, q.te - 1)) != std::string::npos) {

@@ -157,6 +157,16 @@ TEST_F(QuotesTest, TheSubjectBeforeTheVerbBeatsANameInItsPhrase) {
   EXPECT_EQ(q[0].speaker, "كوندوليزا رايس");
 }
 
+// The name stops where the tagger's person ends ("John Bolton li-shabakat CNN").
+TEST_F(QuotesTest, TheNameStopsWhereThePersonEnds) {
+  const std::string text =
+      "وقال السفير الاميركي جون بولتون لشبكة \" سي ان ان \" التلفزيونية : \" ندرس امكان تشكيل قوة "
+      "متعددة الجنسية \" .";
+  const auto q = Run(text, {MakeEntity(text, "جون بولتون", EntityType::kPerson)});
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().speaker, "جون بولتون");
+}
+
 // An unnamed title before its verb is the speaker as written, title included.
 TEST_F(QuotesTest, ATitleBeforeItsVerbIsKept) {
   const auto q = Run("وكان الرئيس الاميركي قال قبل الاجتماع \"علينا أن نجد حلا لهذه المشكلة\" .");
