@@ -139,6 +139,7 @@ class Resolver {
         !raw_[i].hijri) {
       last_month_ = i;  // For a later "the 24th of the same month".
     }
+    if (r.year != 0 && !r.hijri) last_year_ = i;  // For a later "January of the same year".
     std::string v;
     switch (r.type) {
       case RawType::kYear:
@@ -177,6 +178,7 @@ class Resolver {
       const RawDate& n = raw_[i + 1];
       r->month = n.month, r->year = n.year, r->dir = n.dir, r->hijri = n.hijri;
     }
+    if (r->same_year && last_year_ < i) r->year = raw_[last_year_].year;
     if (r->same_month && last_month_ < i) {
       const RawDate& p = raw_[last_month_];
       r->month = p.month;
@@ -320,6 +322,7 @@ class Resolver {
   const std::vector<RawDate>& raw_;
   std::string directed_[7];       // The last value of each weekday named with a direction.
   size_t last_month_ = SIZE_MAX;  // The last Gregorian day or month mention.
+  size_t last_year_ = SIZE_MAX;   // The last Gregorian mention with a year.
   bool has_ = false;
   int64_t published_ = 0;
   int64_t anchor_ = 0;

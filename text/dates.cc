@@ -219,7 +219,25 @@ class Parser {
     }
     const size_t before_year = k;
     k = TrailingYear(k, r);
-    const bool has_year = k != before_year;
+    bool has_year = k != before_year;
+    // "yanayir min al-sana dhatiha", "min al-'am nafsihi", "min nafs al-'am".
+    if (!has_year && K(k) == kFrom) {
+      auto year_unit = [&](size_t i) { return K(i) == kUnit && V(i) == kYear; };
+      size_t e = 0;
+      auto same = [&](size_t i) {
+        if (K(i) == kSame) return true;
+        const std::string_view w = t_.key(i);  // nafsuhu, nafsuha, dhatuhu, dhatuha
+        return w == "\u0646\u0641\u0633\u0647" || w == "\u0646\u0641\u0633\u0647\u0627" ||
+               w == "\u0630\u0627\u062a\u0647" || w == "\u0630\u0627\u062a\u0647\u0627";
+      };
+      if (year_unit(k + 1) && same(k + 2)) e = k + 3;
+      if (K(k + 1) == kSame && year_unit(k + 2)) e = k + 3;
+      if (e != 0) {
+        r->same_year = true;
+        has_year = true;
+        k = e;
+      }
+    }
     bool blessed = false;
     if (K(k) == kDir && Clean(k)) {
       r->dir = V(k);

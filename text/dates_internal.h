@@ -86,6 +86,7 @@ struct RawDate {
   int mod = 0;
   bool day_list = false;    // "14" in "14 and 17 August": month from the next mention.
   bool same_month = false;  // "the 24th of the same month".
+  bool same_year = false;   // "January of the same year": the year of the previous date.
   bool recurring = false;   // "on Friday ... of every week".
   bool future = false;      // A future-tense cue before a bare weekday.
   bool agree = false;       // "Saturday, corresponding to 6-6-2015".

@@ -191,6 +191,14 @@ TEST_F(DatesTest, ListsAndRanges) {
   d = Run("في 20 يوليو ثم 24 من نفس الشهر", {2015, 8, 8});
   ASSERT_EQ(d.size(), 2u);
   EXPECT_EQ(d[1].value, "2015-07-24");
+  // "January of the same year": the year of the previous date.
+  d = Run("تأسست في مارس 2005 ووقعت في يناير من السنة ذاتها اتفاقية", {2006, 8, 10});
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[1].text, "يناير من السنة ذاتها");
+  EXPECT_EQ(d[1].value, "2005-01");
+  d = Run("بدأ في 2012 ثم توسع في أغسطس من نفس العام", {2015, 8, 8});
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[1].value, "2012-08");
   // A lifespan: a bare year before 1900 starts a span of years.
   d = Run("الكاتب سلامة موسى ( 1887 - 1958 ) ونشر", {2015, 8, 8});
   ASSERT_EQ(d.size(), 2u);
