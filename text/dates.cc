@@ -206,7 +206,12 @@ class Parser {
       auto is_g = [&](size_t i) {
         return K(i) == kGMonth || K(i) == kGMonthWeak || K(i) == kGMonthRare;
       };
+      auto guillemet = [&](size_t i, std::string_view g) { return i < t_.size() && t_.key(i) == g; };
       if (t_.IsPunct(k, '(') && is_g(k + 1) && t_.IsPunct(k + 1 + W(k + 1), ')')) {
+        k += W(k + 1) + 2;
+        paired = true;
+      } else if (guillemet(k, "\u00ab") && is_g(k + 1) &&
+                 guillemet(k + 1 + W(k + 1), "\u00bb")) {  // "9 yulyu << tammuz >>"
         k += W(k + 1) + 2;
         paired = true;
       } else if (t_.IsPunct(k, '/') && is_g(k + 1)) {

@@ -191,6 +191,11 @@ TEST_F(DatesTest, ListsAndRanges) {
   d = Run("في 20 يوليو ثم 24 من نفس الشهر", {2015, 8, 8});
   ASSERT_EQ(d.size(), 2u);
   EXPECT_EQ(d[1].value, "2015-07-24");
+  // A Levantine month paired in guillemets, as in parentheses: one mention.
+  d = Run("عند عرض الفيلم يوم 9 يوليو « تموز » الماضي ، لاقى", {2006, 8, 10});
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].text, "يوم 9 يوليو « تموز » الماضي");
+  EXPECT_EQ(d[0].value, "2006-07-09");
   // "January of the same year": the year of the previous date.
   d = Run("تأسست في مارس 2005 ووقعت في يناير من السنة ذاتها اتفاقية", {2006, 8, 10});
   ASSERT_EQ(d.size(), 2u);
