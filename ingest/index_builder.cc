@@ -60,7 +60,6 @@ void AddTerms(const text::TermAnalyzer& analyzer, const text::FoldedTokens& titl
   doc.title_length = collect(title);
   doc.body_length = collect(body);
   const size_t title_end = doc.title_length;
-  auto term_of = [](const Occurrence& o) { return o.term; };
 
   struct Group {
     uint32_t first_occurrence;
@@ -72,10 +71,10 @@ void AddTerms(const text::TermAnalyzer& analyzer, const text::FoldedTokens& titl
   std::vector<uint32_t> slots(capacity, UINT32_MAX);
   const std::hash<std::string_view> hash;
   for (size_t i = 0; i < all.size(); ++i) {
-    const std::string_view term = term_of(all[i]);
+    const std::string_view term = all[i].term;
     size_t slot = hash(term) & (capacity - 1);
     while (slots[slot] != UINT32_MAX &&
-           term_of(all[groups[slots[slot]].first_occurrence]) != term) {
+           all[groups[slots[slot]].first_occurrence].term != term) {
       slot = (slot + 1) & (capacity - 1);
     }
     if (slots[slot] == UINT32_MAX) {
@@ -89,7 +88,7 @@ void AddTerms(const text::TermAnalyzer& analyzer, const text::FoldedTokens& titl
   std::vector<uint32_t> order(groups.size());
   for (uint32_t g = 0; g < order.size(); ++g) order[g] = g;
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return term_of(all[groups[a].first_occurrence]) < term_of(all[groups[b].first_occurrence]);
+    return all[groups[a].first_occurrence].term < all[groups[b].first_occurrence].term;
   });
   // Lay the runs out in term order: next[g] is where group g's next position goes.
   std::vector<uint32_t> next(groups.size());
@@ -98,7 +97,7 @@ void AddTerms(const text::TermAnalyzer& analyzer, const text::FoldedTokens& titl
   for (size_t k = 0; k < order.size(); ++k) {
     const Group& g = groups[order[k]];
     TermPositions& t = doc.terms[k];
-    t.term = term_of(all[g.first_occurrence]);
+    t.term = all[g.first_occurrence].term;
     t.first = at;
     t.title_count = g.title_count;
     t.body_count = g.body_count;

@@ -59,14 +59,6 @@ std::string_view LightStemView(std::string_view w) {
   return w;
 }
 
-std::string_view TermOfToken(std::string_view text, const Token& tok, std::string* scratch) {
-  std::string_view word = text.substr(tok.start, tok.end - tok.start);
-  if (tok.kind == TokenKind::kHashtag || tok.kind == TokenKind::kMention) word.remove_prefix(1);
-  scratch->clear();
-  NormalizeAppend(word, scratch);
-  return tok.kind == TokenKind::kNumber ? std::string_view(*scratch) : LightStemView(*scratch);
-}
-
 Result<std::shared_ptr<const TermAnalyzer>> TermAnalyzer::Create() {
   std::shared_ptr<TermAnalyzer> t(new TermAnalyzer());
   const std::string_view data(khabar_stopwords_begin,

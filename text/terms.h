@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "text/normalize.h"
 #include "text/tokenize.h"
 #include "text/word_table.h"
 
@@ -30,10 +31,15 @@ std::string LightStem(std::string_view normalized_word);
 // The same as a view into normalized_word: stripping affixes only ever leaves a substring.
 std::string_view LightStemView(std::string_view normalized_word);
 
-// The term of one word token (kind as the tokenizer gives it), written over *scratch; empty for a
-// token that normalizes to nothing.
-std::string_view TermOfToken(std::string_view text, const Token& token,
-                             std::string* scratch);
+// The term of a word token of the given kind from its normalized form (a view into it): numbers
+// as they are, hashtags and mentions without their sign, words light-stemmed. Empty for a token
+// that normalizes to nothing.
+inline std::string_view TermOfKey(TokenKind kind, std::string_view key) {
+  if ((kind == TokenKind::kHashtag || kind == TokenKind::kMention) && !key.empty()) {
+    key.remove_prefix(1);
+  }
+  return kind == TokenKind::kNumber ? key : LightStemView(key);
+}
 
 class TermAnalyzer {
  public:
@@ -64,10 +70,12 @@ class TermAnalyzer {
 template <typename Visit>
 void TermAnalyzer::ForEachTerm(std::string_view text, Visit&& visit) const {
   uint32_t position = 0;
-  std::string scratch;
+  std::string key;
   for (const Token& tok : Tokenize(text)) {
     if (!IsWordToken(tok.kind)) continue;
-    const std::string_view term = TermOfToken(text, tok, &scratch);
+    key.clear();
+    NormalizeAppend(text.substr(tok.start, tok.end - tok.start), &key);
+    const std::string_view term = TermOfKey(tok.kind, key);
     if (term.empty()) continue;
     visit(term, position++, tok.start, tok.end);
   }
@@ -79,11 +87,7 @@ void TermAnalyzer::ForEachTerm(const FoldedTokens& tokens, Visit&& visit) const 
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& tok = tokens.tok(i);
     if (!IsWordToken(tok.kind)) continue;
-    std::string_view key = tokens.key(i);
-    if ((tok.kind == TokenKind::kHashtag || tok.kind == TokenKind::kMention) && !key.empty()) {
-      key.remove_prefix(1);
-    }
-    const std::string_view term = tok.kind == TokenKind::kNumber ? key : LightStemView(key);
+    const std::string_view term = TermOfKey(tok.kind, tokens.key(i));
     if (term.empty()) continue;
     visit(term, position++, tok.start, tok.end);
   }
