@@ -32,9 +32,9 @@ Analysis Analyzer::Analyze(
     const AnalyzerInput& in,
     const std::function<void(const FoldedTokens&, const FoldedTokens&)>& with_tokens) const {
   Analysis analysis;
-  const FoldedTokens title(in.title), body(in.body);  // Shared by entities, dates and quotes.
+  const FoldedTokens title(in.title), body(in.body);  // Shared by every stage.
   analysis.entities = entities_->Recognize(title, body);
-  analysis.figures = figures_->ExtractArticle(in.title, in.body);
+  analysis.figures = figures_->ExtractArticle(title, body);
   const std::optional<CivilDate> published = PublicationDay(in.published_at);
   analysis.dates = dates_->Extract(title, Field::kTitle, published);
   for (DateMention& d : dates_->Extract(body, Field::kBody, published)) {

@@ -412,6 +412,11 @@ Result<FigureExtractor> FigureExtractor::Create(const FiguresLexiconFiles& files
 
 std::vector<Figure> FigureExtractor::ExtractArticle(std::string_view title,
                                                     std::string_view body) const {
+  return ExtractArticle(FoldedTokens(title), FoldedTokens(body));
+}
+
+std::vector<Figure> FigureExtractor::ExtractArticle(const FoldedTokens& title,
+                                                    const FoldedTokens& body) const {
   std::vector<Figure> out = Extract(title, Field::kTitle);
   std::vector<Figure> in_body = Extract(body, Field::kBody);
   for (Figure& f : out) {
@@ -430,11 +435,16 @@ std::vector<Figure> FigureExtractor::ExtractArticle(std::string_view title,
 }
 
 std::vector<Figure> FigureExtractor::Extract(std::string_view text, Field field) const {
+  return Extract(FoldedTokens(text), field);
+}
+
+std::vector<Figure> FigureExtractor::Extract(const FoldedTokens& tokens, Field field) const {
   using namespace figures_internal;
   std::vector<Figure> out;
+  const std::string_view text = tokens.text();
   if (text.empty()) return out;
   FieldText f;
-  BuildWords(text, &f);
+  BuildWords(tokens, &f);
   std::vector<Quantity> qs = Reader(*lex_, f).Run();
   ResolveContext(*lex_, f, &qs);
   out.reserve(qs.size());

@@ -15,6 +15,7 @@
 #include "core/analysis.h"
 #include "core/status.h"
 #include "text/figures_lexicon.h"
+#include "text/word_table.h"
 
 namespace khabar::text {
 
@@ -27,10 +28,13 @@ class FigureExtractor {
 
   // Figures of one field, in text order. Spans are byte offsets into `text`.
   std::vector<Figure> Extract(std::string_view text, Field field) const;
+  // The same over a field already tokenized (the analyzer shares one tokenization).
+  std::vector<Figure> Extract(const FoldedTokens& tokens, Field field) const;
 
   // Figures of the title, then of the body. A bare headline figure takes the currency of a money
   // figure of the same value in the body (the headline repeats the story).
   std::vector<Figure> ExtractArticle(std::string_view title, std::string_view body) const;
+  std::vector<Figure> ExtractArticle(const FoldedTokens& title, const FoldedTokens& body) const;
 
  private:
   explicit FigureExtractor(std::shared_ptr<const FiguresLexicon> lex) : lex_(std::move(lex)) {}

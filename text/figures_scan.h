@@ -11,6 +11,7 @@
 #include "text/figures_lexicon.h"
 #include "text/numbers.h"
 #include "text/tokenize.h"
+#include "text/word_table.h"
 
 namespace khabar::text::figures_internal {
 
@@ -98,11 +99,10 @@ struct Quantity {
 
 struct FieldText {
   std::string_view text;
-  std::vector<Word> words;
-  std::string arena;
+  std::vector<Word> words;  // Their `norm` views point into the FoldedTokens they came from.
 };
 
-void BuildWords(std::string_view text, FieldText* f);
+void BuildWords(const FoldedTokens& t, FieldText* f);
 
 // Reads the quantities of one field (figures.cc; the negative rules in figures_rules.cc).
 class Reader {
