@@ -286,12 +286,33 @@ class QuoteParser {
     if (p.kind == NameKind::kNone && K(k) != kNone) {
       if (std::string before = SubjectBefore(v, true); !before.empty()) return before;
     }
+    // A title named elsewhere in the field ("yudif ra'is tahrir jaridat al-Wifaq" after "ra'is
+    // tahrir jaridat al-Wifaq Musayyib Na'imi"): that name, not the organization of its complement.
+    if (p.kind == NameKind::kDescriptor && p.te - p.tb >= 2) {
+      if (std::string named = NameOfTitle(p); !named.empty()) return named;
+    }
     if (!entities_.empty()) {
+      // A title, its complement, then the name between commas ("za'im al-ghalibiyya fi majlis
+      // al-shuyukh, Bill Frist,").
+      if (p.kind != NameKind::kNone) {
+        for (size_t c = p.te; c + 1 < limit; ++c) {
+          if (!Comma(c)) continue;
+          const Entity* e = EntityOver(t_.tok(c + 1).start, t_.tok(c + 1).end);
+          if (e != nullptr && e->type == EntityType::kPerson &&
+              e->span.start >= t_.tok(c + 1).start) {
+            return NameOf(*e);
+          }
+          break;
+        }
+      }
       if (p.kind == NameKind::kPersonDescriptor) {
         if (const Entity* e = LastPerson(t_.tok(v).start)) return NameOf(*e);
       }
-      size_t stop = k;
-      while (stop < limit && K(stop) != kStop) ++stop;
+      size_t stop = k;  // Up to a stop word, or "fi" before an indefinite word (its object).
+      while (stop < limit && K(stop) != kStop &&
+             !(stop > k && t_.key(stop) == "\xD9\x81\xD9\x8A" && !Definite(stop + 1))) {
+        ++stop;
+      }
       const uint32_t to = stop < t_.size() ? t_.tok(stop).start : t_.text().size();
       if (const Entity* e = EntityIn(t_.tok(v).end, to)) return NameOf(*e);
     }
@@ -302,6 +323,11 @@ class QuoteParser {
   // A title without a name ("the energy minister") named elsewhere in the field ("the energy
   // minister Khalid al-Falih"): that name; else the descriptor as written.
   std::string NamedDescriptor(const ParsedName& p) const {
+    std::string name = NameOfTitle(p);
+    return name.empty() ? std::string(Bytes(p.tb, p.te - 1)) : name;
+  }
+  // The name that follows the same title elsewhere in the field, or "".
+  std::string NameOfTitle(const ParsedName& p) const {
     const auto at = titles_.find(t_.key(p.tb));
     for (size_t i : at == titles_.end() ? std::vector<size_t>{} : at->second) {
       if (i == p.tb) continue;
@@ -317,7 +343,47 @@ class QuoteParser {
                  ? NameOf(*e)
                  : std::string(Bytes(named.tb, named.te - 1));
     }
-    return std::string(Bytes(p.tb, p.te - 1));
+    return {};
+  }
+
+  // "kana", "qad" and their forms with wa/fa/la: they open a clause whose subject comes before
+  // its verb ("wa-kanat Rice qalat", "wa-qad Rice qalat").
+  bool Kana(size_t i) const {
+    const std::string_view k = t_.key(i);
+    return k == "\xD9\x83\xD8\xA7\xD9\x86" || k == "\xD9\x83\xD8\xA7\xD9\x86\xD8\xAA" ||
+           k == "\xD9\x88\xD9\x83\xD8\xA7\xD9\x86" ||
+           k == "\xD9\x88\xD9\x83\xD8\xA7\xD9\x86\xD8\xAA" || k == "\xD9\x82\xD8\xAF" ||
+           k == "\xD9\x88\xD9\x82\xD8\xAF" || k == "\xD9\x81\xD9\x82\xD8\xAF" ||
+           k == "\xD9\x84\xD9\x82\xD8\xAF";
+  }
+
+  bool Preposition(size_t i) const {
+    // Folded: fi, 'ala, ila, min, ma'a, 'an, khilal, ba'd, qabl, lada, 'abr, hawl, bi-sha'n, didd,
+    // 'ind, mundh.
+    static constexpr std::string_view kWords[] = {
+        "\xD9\x81\xD9\x8A", "\xD8\xB9\xD9\x84\xD9\x8A", "\xD8\xA7\xD9\x84\xD9\x8A",
+        "\xD9\x85\xD9\x86", "\xD9\x85\xD8\xB9", "\xD8\xB9\xD9\x86",
+        "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84", "\xD8\xA8\xD8\xB9\xD8\xAF",
+        "\xD9\x82\xD8\xA8\xD9\x84", "\xD9\x84\xD8\xAF\xD9\x8A",
+        "\xD8\xB9\xD8\xA8\xD8\xB1", "\xD8\xAD\xD9\x88\xD9\x84",
+        "\xD8\xA8\xD8\xB4\xD8\xA7\xD9\x86", "\xD8\xB6\xD8\xAF",
+        "\xD8\xB9\xD9\x86\xD8\xAF", "\xD9\x85\xD9\x86\xD8\xB0"};
+    const std::string_view k = t_.key(i);
+    for (std::string_view w : kWords) {
+      if (k == w) return true;
+    }
+    return false;
+  }
+
+  // "amma" (as for) up to six words before token v, in the same sentence.
+  bool AmmaBefore(size_t v) const {
+    for (size_t i = v; i > 0 && v - i < 6;) {
+      --i;
+      if (SentenceEnd(i) || NewlineBefore(i + 1)) return false;
+      const std::string_view k = t_.key(i);
+      if (k == "\xD8\xA7\xD9\x85\xD8\xA7" || k == "\xD9\x88\xD8\xA7\xD9\x85\xD8\xA7") return true;
+    }
+    return false;
   }
 
   // A subject before its verb ("wa-kanat Rice qalat"): the name word right before the verb.
@@ -325,18 +391,32 @@ class QuoteParser {
   std::string SubjectBefore(size_t v, bool entity_only = false) const {
     size_t e = v;  // Skip "qad", "kana" between the subject and the verb.
     while (e > 0 && e + 3 > v && K(e - 1) == kStop && !NewlineBefore(e)) --e;
+    // A verb with its own conjunction ("... wa-qala") opens a new clause: the words before it end
+    // the previous one ("... bi-l-mubarat badaniyyan wa-qala").
+    // Not so for fa- after "amma" ("amma wazir al-dakhiliyya Sarkozy fa-sarraha").
+    const std::string_view verb = t_.key(v);
+    if (e == v && hits_[v]->clitic_letters > 0 &&
+        (verb.starts_with("\xD9\x88") || (verb.starts_with("\xD9\x81") && !AmmaBefore(v)))) {
+      return {};
+    }
     size_t b = e;
     while (b > 0 && b + 3 > e && K(b - 1) == kNone && t_.tok(b - 1).kind == TokenKind::kArabic &&
            t_.key(b - 1).size() > 2 && !NewlineBefore(b)) {
       --b;
     }
     if (b == e) return {};
+    // After a preposition the words are its object ("al-mas'ul 'an al-astana al-radawiyya yaqul").
+    if (b > 0 && Preposition(b - 1)) return {};
+    const bool after_stop = b > 0 && K(b - 1) == kStop && !NewlineBefore(b);
     if (const Entity* en = EntityOver(t_.tok(b).start, t_.tok(e - 1).end)) return NameOf(*en);
     if (entity_only) return {};
     // "wa-kana al-ra'is al-amiriki qala": a title and its adjective, the descriptor as written.
     if (b > 0 && (K(b - 1) == kTitle || K(b - 1) == kPerson) && !NewlineBefore(b) && Definite(b)) {
       return std::string(Bytes(b - 1, e - 1));
     }
+    // Words that no tagger names are a subject only in a "kana"/"qad" clause; elsewhere they are
+    // the end of the previous phrase ("'an ikhtiyar Leonardo li-mihnat bay' al-wurud qala").
+    if (!after_stop && e == v) return {};
     if (e == b + 1) return Fullest(std::string(Bytes(b, b)), b, b + 1);
     return std::string(Bytes(b, e - 1));
   }
@@ -351,11 +431,14 @@ class QuoteParser {
               LamComplement(k) || t_.tok(k).kind == TokenKind::kPunct)) {
         ++k;
       }
-      if (k < limit && K(k) == kNone && t_.tok(k).kind == TokenKind::kArabic) {
+      // A word without the article right after "fi" is the object of the preposition ("al-ra'is
+      // al-rumani fi tasrihat naqalatha"), not a name.
+      const bool after_fi = k > title && t_.key(k - 1) == "\xD9\x81\xD9\x8A";
+      if (k < limit && K(k) == kNone && t_.tok(k).kind == TokenKind::kArabic && !after_fi) {
         const size_t e = NameEnd(k, limit);
         if (e > k) return {NameKind::kName, k, e};
       }
-      size_t e = title + 1;
+      size_t e = title + static_cast<size_t>(hits_[title]->words);
       while (e < limit && Definite(e) && K(e) == kNone) ++e;
       return {
           kind == kPerson && e == title + 1 ? NameKind::kPersonDescriptor : NameKind::kDescriptor,

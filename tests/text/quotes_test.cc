@@ -157,6 +157,49 @@ TEST_F(QuotesTest, TheSubjectBeforeTheVerbBeatsANameInItsPhrase) {
   EXPECT_EQ(q[0].speaker, "كوندوليزا رايس");
 }
 
+// Words before a verb are its subject only when nothing else can be: not the end of the previous
+// clause before "wa-qala", not the object of a preposition, not reported speech after "innahum".
+TEST_F(QuotesTest, WordsBeforeAVerbAreNotAlwaysItsSubject) {
+  const std::string coach =
+      "وأكد مساعد المدرب جمال يعقوب أن المنتخب بات جاهزا للمباراة بدنيا وفنيا وقال \" لمس "
+      "الجهاز الفني رغبة اللاعبين \" .";
+  auto q = Run(coach, {MakeEntity(coach, "جمال يعقوب", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "جمال يعقوب");
+  q = Run("وأرسل كلمة تلخص رؤيته لجائزة نوبل ولمستقبل الادب قال فيها \" الأدب باق ما بقي الإنسان على الأرض \" .");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "");
+  q = Run("وذكر أن كثيرين قالوا إنهم اتخذوا قرار قضاء العطلة \" قبل أقل من شهر من موعدها \" .");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "");
+  // "amma X fa-sarraha": the subject does come before the verb.
+  const std::string sarkozy = "أما وزير الداخلية نيكولا ساركوزي فصرح في واشنطن بأنه \" يجب الحزم \" .";
+  q = Run(sarkozy, {MakeEntity(sarkozy, "نيكولا ساركوزي", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "نيكولا ساركوزي");
+}
+
+// A title with a complement: the name after it between commas, not a word after "fi".
+TEST_F(QuotesTest, ATitlesComplementEndsBeforeItsObjectAndTheNameFollowsACommma) {
+  const std::string frist =
+      "واشار زعيم الغالبية الجمهورية في مجلس الشيوخ ، بيل فريست ، انه ينوي اقتراح مشروع قانون "
+      "في يوليو \" لاعطاء الاذن بتشكيل لجان عسكرية \" .";
+  auto q = Run(frist, {MakeEntity(frist, "بيل فريست", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "بيل فريست");
+  const std::string romania =
+      "واكد الرئيس الروماني في تصريحات نقلتها وكالة فرانس برس \" اعتقد انه ارتكب خطا \" .";
+  q = Run(romania);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "الرئيس الروماني");
+  q = Run(romania, {MakeEntity(romania, "فرانس برس", EntityType::kOrganization)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "الرئيس الروماني");
+  q = Run("يقول رئيس تحرير جريدة الوفاق مصيب نعيمي : \" ان انهيار اسعار النفط خطير \" .");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "مصيب نعيمي");
+}
+
 // The name stops where the tagger's person ends ("John Bolton li-shabakat CNN").
 TEST_F(QuotesTest, TheNameStopsWhereThePersonEnds) {
   const std::string text =
