@@ -262,8 +262,11 @@ class QuoteParser {
                              : std::string(Bytes(q.tb, q.te - 1));
       const uint32_t from = t_.tok(q.tb).start, to = t_.tok(q.te - 1).end;
       const auto [lo, hi] = EntityRange(from + 1, to);  // "li-munazzamat OPEC Mohammed Barkindo".
+      // A person that starts inside a name of four words, the most NameEnd reads, may run past
+      // it ("ahad muwaqqi'i al-nida' Fabrice Shish").
+      const bool capped = q.te - q.tb == 4;
       for (size_t n = lo; n < hi; ++n) {
-        if (ents_[n]->type == EntityType::kPerson && ents_[n]->span.end <= to) {
+        if (ents_[n]->type == EntityType::kPerson && (ents_[n]->span.end <= to || capped)) {
           return NameOf(*ents_[n]);
         }
       }
@@ -375,6 +378,16 @@ class QuoteParser {
     return false;
   }
 
+  // A place entity starts in token i: in a title's complement it is where the title holds
+  // ("safir Ghana", "wazir kharijiyyat Misr"), not the speaker's name.
+  bool PlaceAt(size_t i) const {
+    const auto [lo, hi] = EntityRange(t_.tok(i).start, t_.tok(i).end);
+    for (size_t n = lo; n < hi; ++n) {
+      if (ents_[n]->type == EntityType::kPlace) return true;
+    }
+    return false;
+  }
+
   // "amma" (as for) up to six words before token v, in the same sentence.
   bool AmmaBefore(size_t v) const {
     for (size_t i = v; i > 0 && v - i < 6;) {
@@ -390,7 +403,7 @@ class QuoteParser {
   // With entity_only, only a person or organization entity right before the verb counts.
   std::string SubjectBefore(size_t v, bool entity_only = false) const {
     size_t e = v;  // Skip "qad", "kana" between the subject and the verb.
-    while (e > 0 && e + 3 > v && K(e - 1) == kStop && !NewlineBefore(e)) --e;
+    while (e > 0 && e + 3 > v && Kana(e - 1) && !NewlineBefore(e)) --e;
     // A verb with its own conjunction ("... wa-qala") opens a new clause: the words before it end
     // the previous one ("... bi-l-mubarat badaniyyan wa-qala").
     // Not so for fa- after "amma" ("amma wazir al-dakhiliyya Sarkozy fa-sarraha").
@@ -428,7 +441,7 @@ class QuoteParser {
       k += static_cast<size_t>(hits_[k]->words);
       while (k < limit &&
              (Comma(k) || Definite(k) || K(k) == kTitle || K(k) == kLink || K(k) == kHead ||
-              LamComplement(k) || t_.tok(k).kind == TokenKind::kPunct)) {
+              LamComplement(k) || t_.tok(k).kind == TokenKind::kPunct || PlaceAt(k))) {
         ++k;
       }
       // A word without the article right after "fi" is the object of the preposition ("al-ra'is
@@ -600,6 +613,8 @@ class QuoteParser {
       if (t_.tok(i).kind == TokenKind::kArabic) ++arabic;
     }
     if (arabic == 0) return;
+    // One or two letters (the classes "b", "h" of a list) are labels, not words anyone said.
+    if (end - start <= 4) return;
     const bool short_quote = words <= 3;
     // A term glued to a clitic (wa<<...>>, li-"...") or starting with a number is not a quote.
     if (short_quote && s.open > 0 && t_.tok(s.open - 1).end == t_.tok(s.open).start &&

@@ -172,6 +172,11 @@ TEST_F(QuotesTest, WordsBeforeAVerbAreNotAlwaysItsSubject) {
   q = Run("وذكر أن كثيرين قالوا إنهم اتخذوا قرار قضاء العطلة \" قبل أقل من شهر من موعدها \" .");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "");
+  // "hina" is no "kana": the words before it end another clause.
+  q = Run("وكان يتحدث في مدينة بشمال غرب البلاد حين قال إن إيران لن تتراجع رغم \" استمرار ترهيب "
+          "الدول الغربية لها \" .");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "");
   // "amma X fa-sarraha": the subject does come before the verb.
   const std::string sarkozy = "أما وزير الداخلية نيكولا ساركوزي فصرح في واشنطن بأنه \" يجب الحزم \" .";
   q = Run(sarkozy, {MakeEntity(sarkozy, "نيكولا ساركوزي", EntityType::kPerson)});
@@ -198,6 +203,24 @@ TEST_F(QuotesTest, ATitlesComplementEndsBeforeItsObjectAndTheNameFollowsACommma)
   q = Run("يقول رئيس تحرير جريدة الوفاق مصيب نعيمي : \" ان انهيار اسعار النفط خطير \" .");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "مصيب نعيمي");
+  // A place in the title's complement is where the title holds; the name comes after it.
+  const std::string ghana =
+      "وقال سفير غانا ، رئيس المجلس نانا ايفا ، ان \" القرار لا يغلق الباب امام الحوار \" .";
+  q = Run(ghana, {MakeEntity(ghana, "غانا", EntityType::kPlace)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "نانا ايفا");
+  // A person that starts inside the four words read as a name and runs past them.
+  const std::string fabrice =
+      "وقال أحد موقعي النداء فابريس شيش إن \" على إيران احترام معاهدة حظر الانتشار \" .";
+  q = Run(fabrice, {MakeEntity(fabrice, "فابريس شيش", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "فابريس شيش");
+}
+
+// Letters naming the classes of a list are no quotes, even after an attribution.
+TEST_F(QuotesTest, OneOrTwoLettersAreNoQuote) {
+  const auto q = Run("وأكدت الوزارة أنها خصصت 20% للشريحة «ب» و10% للشريحة «هـ» من الطاقة .");
+  EXPECT_TRUE(q.empty());
 }
 
 // The name stops where the tagger's person ends ("John Bolton li-shabakat CNN").
