@@ -164,9 +164,15 @@ void TagKnown(const ner::Lexicon& lex, const std::vector<WordInfo>& info, uint8_
     for (int k = 0; k < avail; ++k) stems[k] = info[i + k].stem;
     const auto [cls, len] = lex.MatchKnown(stems, avail);
     const auto unreported = [](uint8_t t) { return t == 0 || t >= static_cast<int>(Tag::kBMisc); };
-    if (len == 0 || !std::all_of(tags + i, tags + i + len, unreported)) {
-      continue;
-    }
+    if (len == 0) continue;
+    // A known name of several words also replaces what the tagger found inside it ("Dynamo
+    // Kyiv", not the place "Kyiv"), as long as no tagged span runs across its edges.
+    const auto inside = [](uint8_t t) { return t != 0 && t % 2 == 0; };  // An I- tag.
+    // Only organizations: a known place may add an epithet that the tagger rightly leaves out
+    // ("Makka al-Mukarrama" is the place "Makka").
+    const bool contained = len >= 2 && cls == ner::PhraseClass::kOrg && !inside(tags[i]) &&
+                           (i + len >= n || !inside(tags[i + len]));
+    if (!contained && !std::all_of(tags + i, tags + i + len, unreported)) continue;
     tags[i] = static_cast<uint8_t>(BeginTag(cls));
     for (int k = 1; k < len; ++k) tags[i + k] = static_cast<uint8_t>(BeginTag(cls) + 1);
     i += len - 1;

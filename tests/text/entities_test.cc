@@ -98,6 +98,22 @@ TEST_F(EntitiesTest, CliticsStayOutOfSpans) {
   ASSERT_NE(Find(es, "جون كيربي"), nullptr);
 }
 
+// A known club named after its city is one organization, not the city.
+TEST_F(EntitiesTest, KnownOrganizationsHoldThePlacesInTheirNames) {
+  const std::string body = "وفاز ريال مدريد على ضيفه دينامو كييف بخمسة أهداف في دوري أبطال أوروبا .";
+  const auto es = recognizer_->Recognize("", body);
+  bool dynamo = false;
+  for (const Entity& e : es) {
+    EXPECT_NE(e.text, "كييف");
+    EXPECT_NE(e.text, "مدريد");
+    if (e.text == "دينامو كييف") {
+      dynamo = true;
+      EXPECT_EQ(e.type, EntityType::kOrganization);
+    }
+  }
+  EXPECT_TRUE(dynamo);
+}
+
 TEST_F(EntitiesTest, TitleAndBodyGroupTogether) {
   const std::string title = "مقابلة بوتين مع كارلسون";
   const std::string body = "أجرى الصحفي الأمريكي تاكر كارلسون مقابلة مع الرئيس فلاديمير بوتين.";
