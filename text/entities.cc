@@ -45,6 +45,7 @@ struct Scratch {
   std::string norm;                  // The word being described.
   std::vector<uint32_t> norm_bytes;  // Normalized length of each word of the sentence.
   std::vector<uint32_t> slot;        // Index into `cached` of each word of the sentence.
+  std::vector<uint64_t> keys;        // Word cache key of each word of the sentence.
   std::vector<uint32_t> pending;     // New words of the sentence, to be scored.
   std::vector<uint64_t> pending_features;
   bool pads_scored = false;
@@ -214,9 +215,12 @@ void AddSpan(std::string_view text, Field field, const Token* tokens, const Word
 // a known word is not even normalized. A new word is described and its feature hashes queued
 // (and prefetched); ScorePending then scores all new words of the sentence at once, so that
 // their scattered weight rows load in parallel.
+uint64_t CacheKey(std::string_view word, TokenKind kind) {
+  return ner::Mix(ner::HashBytes(word), static_cast<uint64_t>(kind));
+}
+
 void DescribeCached(const ner::Lexicon& lex, const ner::Model& model, std::string_view word,
-                    TokenKind kind, Scratch* s, size_t i) {
-  const uint64_t key = ner::Mix(ner::HashBytes(word), static_cast<uint64_t>(kind));
+                    uint64_t key, TokenKind kind, Scratch* s, size_t i) {
   uint32_t& slot = s->cache[key];
   if (slot == 0) {
     CachedWord c;
@@ -240,6 +244,7 @@ void DescribeCached(const ner::Lexicon& lex, const ner::Model& model, std::strin
     model.Prefetch(&s->pending_features[at], kNewWordFeatures);
   }
   s->slot[i] = slot - 1;
+  __builtin_prefetch(&s->cached[slot - 1]);
 }
 
 void ScorePending(const ner::Model& model, Scratch* s) {
@@ -278,9 +283,16 @@ void TagSentence(const ner::Model& model, const ner::Lexicon& lex, std::string_v
     s->pads_scored = true;
   }
   s->emissions.resize(n * ner::kNumTags);
+  // The cache slots of the whole sentence are requested first, so that their loads overlap.
+  s->keys.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    s->keys[i] = CacheKey(text.substr(tokens[i].start, tokens[i].end - tokens[i].start),
+                          tokens[i].kind);
+    s->cache.Prefetch(s->keys[i]);
+  }
   for (size_t i = 0; i < n; ++i) {
     DescribeCached(lex, model, text.substr(tokens[i].start, tokens[i].end - tokens[i].start),
-                   tokens[i].kind, s, i);
+                   s->keys[i], tokens[i].kind, s, i);
   }
   ScorePending(model, s);
   for (size_t i = 0; i < n; ++i) {

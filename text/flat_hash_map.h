@@ -36,6 +36,14 @@ class FlatHashMap {
 
   size_t size() const { return size_; }
 
+  // Hints the cache to load the slot where key's probe starts.
+  void Prefetch(uint64_t key) const {
+    if (keys_.empty()) return;
+    const size_t pos = Slot(Key(key));
+    __builtin_prefetch(&keys_[pos]);
+    __builtin_prefetch(&values_[pos]);
+  }
+
  private:
   static uint64_t Key(uint64_t k) { return k == 0 ? 1 : k; }  // 0 marks an empty slot.
   size_t Slot(uint64_t key) const { return (key * 0x9E3779B97F4A7C15ULL) >> shift_; }
