@@ -107,48 +107,54 @@ Result<Model> Model::Load(std::string_view in) {
   }
   const size_t need = static_cast<size_t>(rows) * (sizeof(uint64_t) + kNumTags * sizeof(int16_t));
   if (in.size() < need) return Status(ErrorCode::kDataLoss, "ner model: truncated weights");
-  size_t capacity = 16;
-  while (capacity < static_cast<size_t>(rows) * 2) capacity *= 2;
+  // Buckets of two slots, at most a quarter of the slots used.
+  size_t buckets = 8;
+  while (buckets < static_cast<size_t>(rows) * 2) buckets *= 2;
   const char* keys = in.data();
   const char* weights = in.data() + static_cast<size_t>(rows) * sizeof(uint64_t);
-  // Cuckoo insertion fails rarely at half load; a bigger table then succeeds. Duplicate keys
-  // (a corrupt file) fail at every size.
-  for (int attempt = 0; !m.Build(keys, weights, rows, capacity); ++attempt) {
+  // Both buckets of a key full happens rarely; a bigger table then succeeds. Duplicate keys (a
+  // corrupt file) fail at every size.
+  for (int attempt = 0; !m.Build(keys, weights, rows, buckets); ++attempt) {
     if (attempt == 3) return Status(ErrorCode::kDataLoss, "ner model: duplicate feature keys");
-    capacity *= 2;
+    buckets *= 2;
   }
   m.num_rows_ = rows;
   return m;
 }
 
-bool Model::Build(const char* keys, const char* weights, size_t rows, size_t capacity) {
-  constexpr int kMaxKicks = 1000;
-  slots_.assign(capacity, Slot{0, {}});
-  mask_ = capacity - 1;
+bool Model::Build(const char* keys, const char* weights, size_t rows, size_t buckets) {
+  buckets_.assign(buckets, Bucket{});
+  mask_ = buckets - 1;
+  auto holds = [](const Bucket& b, uint64_t key) {
+    return b.slot[0].key == key || b.slot[1].key == key;
+  };
+  auto free_slot = [](Bucket& b) -> Slot* {
+    if (b.slot[0].key == 0) return &b.slot[0];
+    if (b.slot[1].key == 0) return &b.slot[1];
+    return nullptr;
+  };
   for (size_t r = 0; r < rows; ++r) {
-    Slot cur;
+    Slot cur{0, {}, 0};
     std::memcpy(&cur.key, keys + r * sizeof(uint64_t), sizeof(uint64_t));
     cur.key = SlotKey(cur.key);
     std::memcpy(cur.w, weights + r * kNumTags * sizeof(int16_t), sizeof(cur.w));
-    size_t pos = First(cur.key);
-    if (slots_[pos].key == cur.key || slots_[Second(cur.key)].key == cur.key) return false;
-    int kicks = 0;
-    while (slots_[pos].key != 0) {
-      if (++kicks > kMaxKicks) return false;
-      std::swap(cur, slots_[pos]);
-      pos = pos == First(cur.key) ? Second(cur.key) : First(cur.key);
+    Bucket& first = buckets_[First(cur.key)];
+    Bucket& second = buckets_[Second(cur.key)];
+    if (holds(first, cur.key) || holds(second, cur.key)) return false;
+    Slot* at = free_slot(first);
+    if (at == nullptr) {
+      at = free_slot(second);
+      if (at == nullptr) return false;
+      first.slot[0].spilled = 1;
     }
-    slots_[pos] = cur;
+    cur.spilled = at->spilled;
+    *at = cur;
   }
   return true;
 }
 
 void Model::Prefetch(const uint64_t* features, int num) const {
-  for (int f = 0; f < num; ++f) {
-    const uint64_t key = SlotKey(features[f]);
-    __builtin_prefetch(&slots_[First(key)]);
-    __builtin_prefetch(&slots_[Second(key)]);
-  }
+  for (int f = 0; f < num; ++f) __builtin_prefetch(&buckets_[First(SlotKey(features[f]))]);
 }
 
 // With AVX2 the int16 -> int32 widening and the eight-lane sums are single instructions; the
@@ -164,14 +170,22 @@ void Model::Score(const uint64_t* features, int num, float* scores) const {
   static_assert(kNumTags == 9);
   Sum8 acc = {};
   int32_t acc8 = 0;
+  auto add = [&](const Slot& s, uint64_t key) {
+    const int32_t hit = -static_cast<int32_t>(s.key == key);
+    Row8 row;
+    std::memcpy(&row, s.w, sizeof(row));
+    acc += __builtin_convertvector(row, Sum8) & hit;
+    acc8 += s.w[8] & hit;
+    return hit;
+  };
   for (int f = 0; f < num; ++f) {
     const uint64_t key = SlotKey(features[f]);
-    for (const Slot* s : {&slots_[First(key)], &slots_[Second(key)]}) {
-      const int32_t hit = -static_cast<int32_t>(s->key == key);
-      Row8 row;
-      std::memcpy(&row, s->w, sizeof(row));
-      acc += __builtin_convertvector(row, Sum8) & hit;
-      acc8 += s->w[8] & hit;
+    const Bucket& b = buckets_[First(key)];
+    const int32_t found = add(b.slot[0], key) | add(b.slot[1], key);
+    if (found == 0 && b.slot[0].spilled) {
+      const Bucket& c = buckets_[Second(key)];
+      add(c.slot[0], key);
+      add(c.slot[1], key);
     }
   }
   for (int t = 0; t < 8; ++t) scores[t] = static_cast<float>(acc[t]) * scale_;

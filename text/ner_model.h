@@ -58,14 +58,21 @@ class Model {
   struct Slot {
     uint64_t key;
     int16_t w[kNumTags];
+    uint8_t spilled;  // In a bucket's first slot: a key of this bucket lives in its second one.
   };
-  // Cuckoo hashing: a feature's row is in slot First(key) or Second(key), so a lookup is two
-  // loads and no data-dependent branch. Key 0 marks an empty slot (with zero weights).
+  struct alignas(64) Bucket {
+    Slot slot[2];
+  };
+  static_assert(sizeof(Bucket) == 64);
+  // Two-choice hashing over buckets of two slots, one 64-byte cache line: a feature's row is in
+  // bucket First(key), or in bucket Second(key) when the first was full. The table is at most a
+  // quarter full, so a first bucket has spilled for about one key in sixty and a lookup almost
+  // always loads one line. Key 0 marks an empty slot (with zero weights).
   size_t First(uint64_t key) const { return key & mask_; }
   size_t Second(uint64_t key) const { return ((key * 0x9E3779B97F4A7C15ULL) >> 20) & mask_; }
-  bool Build(const char* keys, const char* weights, size_t rows, size_t capacity);
+  bool Build(const char* keys, const char* weights, size_t rows, size_t buckets);
 
-  std::vector<Slot> slots_;
+  std::vector<Bucket> buckets_;
   uint64_t mask_ = 0;
   size_t num_rows_ = 0;
   float scale_ = 0;
