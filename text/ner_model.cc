@@ -107,9 +107,9 @@ Result<Model> Model::Load(std::string_view in) {
   }
   const size_t need = static_cast<size_t>(rows) * (sizeof(uint64_t) + kNumTags * sizeof(int16_t));
   if (in.size() < need) return Status(ErrorCode::kDataLoss, "ner model: truncated weights");
-  // Buckets of two slots, at most a quarter of the slots used.
+  // Buckets of two slots, at most half of the slots used.
   size_t buckets = 8;
-  while (buckets < static_cast<size_t>(rows) * 2) buckets *= 2;
+  while (buckets < static_cast<size_t>(rows)) buckets *= 2;
   const char* keys = in.data();
   const char* weights = in.data() + static_cast<size_t>(rows) * sizeof(uint64_t);
   // Both buckets of a key full happens rarely; a bigger table then succeeds. Duplicate keys (a

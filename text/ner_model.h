@@ -65,9 +65,9 @@ class Model {
   };
   static_assert(sizeof(Bucket) == 64);
   // Two-choice hashing over buckets of two slots, one 64-byte cache line: a feature's row is in
-  // bucket First(key), or in bucket Second(key) when the first was full. The table is at most a
-  // quarter full, so a first bucket has spilled for about one key in sixty and a lookup almost
-  // always loads one line. Key 0 marks an empty slot (with zero weights).
+  // bucket First(key), or in bucket Second(key) when the first was full. The table is at most
+  // half full (67,654 rows: 131,072 buckets, 8 MiB), so about one bucket in sixty spills and a
+  // lookup almost always loads one line. Key 0 marks an empty slot (with zero weights).
   size_t First(uint64_t key) const { return key & mask_; }
   size_t Second(uint64_t key) const { return ((key * 0x9E3779B97F4A7C15ULL) >> 20) & mask_; }
   bool Build(const char* keys, const char* weights, size_t rows, size_t buckets);
