@@ -101,7 +101,16 @@ bool Reader::ReadDigits(size_t i, Quantity* q) {
   if (q->unit == nullptr && !q->has_scale && !n->has_fraction && !n->grouped) {
     const double v = n->value;
     // Years: kept only if a range gives them a unit (bayna 1500 wa-2000 riyal).
-    if (n->integer_digits == 4 && v >= 1300 && v <= 2100) q->year_like = true;
+    if (n->integer_digits == 4 && v >= 1300 && v <= 2100) {
+      q->year_like = true;
+      // "takharraja fi al-'am 1945 min kulliyyat...": after "year" it is a year, whatever follows.
+      Stem stems[kMaxStems];
+      const size_t p = Prev(i);
+      const int ns = p != SIZE_MAX && IsArabic(p) ? Stems(Norm(p), stems) : 0;
+      for (int k = 0; k < ns; ++k) {
+        if (stems[k].bare == kAam || stems[k].bare == kSana) return false;
+      }
+    }
     if (n->integer_digits >= 7 && q->counted.empty()) return false;  // Phone numbers.
   }
   // "al-sa'at al-24", "al-mu'taqalin al-450": the definite plural before "al-" is the unit.
@@ -159,6 +168,10 @@ bool Reader::ReadWords(size_t i, Quantity* q) {
   if (nw == nullptr) return ReadDualUnit(i, q);
   if (nw->compound && !IsArabic(i + 1)) return false;
   const size_t p = Prev(i);
+  // "'Abd al-Wahid": a name, not the number one.
+  if (p != SIZE_MAX && IsArabic(p) && EndsWith(Norm(p), kAbd) && Norm(p).size() <= kAbd.size() + 2) {
+    return false;
+  }
   // After an ordinal word the number is part of it (al-thaniya 'ashra), unless a scale follows
   // (al-markaz al-thani 'asharat alaf: "second place: ten thousand").
   const bool after_ordinal = p != SIZE_MAX && IsArabic(p) && lex_.IsOrdinal(w_[p].norm);

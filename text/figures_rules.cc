@@ -49,6 +49,12 @@ std::string Reader::CountedNoun(size_t i) const {
   if (i > 0 && w_[i].paragraph != w_[i - 1].paragraph) return {};
   // wa-l-markaz: a conjunction before a definite word starts a new phrase.
   if (StartsWith(norm, kWaw) && StartsWith(norm.substr(kWaw.size()), kArticle)) return {};
+  // A verb is no counted noun: wa- + a perfect verb in -at ("qatalat ithnayn wa-'taqalat 16"),
+  // a perfect plural in -u ("thalatha usibu"; nouns in -wan such as 'udwan have four letters).
+  if (StartsWith(norm, kWaw) && EndsWith(norm, "\u062a") && !EndsWith(norm, "\u0627\u062a")) {
+    return {};
+  }
+  if (EndsWith(norm, "\u0648\u0627") && norm.size() >= 10) return {};
   if (StartsWith(norm, kLam) || StartsWith(norm, kBeh) || StartsWith(norm, kKaf)) {
     // li-/bi- + noun is a prepositional phrase, not the counted noun; keep nouns that simply
     // start with these letters when the lexicon knows them (with or without tanween alef).

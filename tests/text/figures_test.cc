@@ -47,6 +47,16 @@ using K = FigureKind;
 using Q = Qualifier;
 
 const Case kCases[] = {
+    {"counted_noun_starting_with_beh",
+     "وقدرت الأضرار المادية في 70 بلدة ومستوطنة .",
+     {{"70", 70, "بلدة", K::kCount, "", Q::kExact}}},
+    {"a_verb_is_no_counted_noun",
+     "قتلت القوات اثنين واعتقلت 16 إثر عملية تفتيش ، وكان بينهم ثلاثة اصيبوا خلال الاشتباك .",
+     {{"اثنين", 2, "", K::kCount, "", Q::kExact},
+      {"16", 16, "", K::kCount, "", Q::kExact},
+      {"ثلاثة", 3, "", K::kCount, "", Q::kExact}}},
+    {"abd_al_wahid_is_a_name", "ومن بينهم محمد عبد الواحد الذي انتهى عقده مع الفريق .", {}},
+    {"a_year_after_am_whatever_follows", "وتخرج في العام 1945 من كلية الحقوق في دمشق .", {}},
     {"scale_after_digits",
      "وعلى يوتيوب تجاوزت 8.3 مليون مشاهدة.",
      {{"8.3 مليون", 8300000, "مشاهدة", K::kCount, "", Q::kAtLeast}}},
