@@ -127,7 +127,7 @@ bool Reader::ReadDigits(size_t i, Quantity* q) {
         q->start = w_[noun].start;
       } else {
         const std::string_view s = lex_.Singular(bare);
-        q->counted = s.empty() ? std::string(bare) : std::string(s);
+        q->counted = s.empty() ? AsWritten(noun, 2) : std::string(s);
         q->kind = FigureKind::kCount;
       }
     }
@@ -277,7 +277,14 @@ bool Reader::ReadWords(size_t i, Quantity* q) {
       !StartsWith(Norm(p), kArticle) && Norm(p).size() > 8 &&
       (EndsWith(Norm(p), "\u0627\u0646") || EndsWith(Norm(p), "\u064a\u0646")) &&
       !lex_.IsStopWord(Norm(p))) {
-    q->counted = std::string(Norm(p).substr(0, Norm(p).size() - 4));
+    q->counted = AsWritten(p, 0);
+    for (int letters = 0; letters < 2 && !q->counted.empty(); ++letters) {  // The dual ending.
+      unsigned char c;
+      do {  // Continuation bytes, then the lead byte.
+        c = static_cast<unsigned char>(q->counted.back());
+        q->counted.pop_back();
+      } while (!q->counted.empty() && (c & 0xC0) == 0x80);
+    }
     q->kind = FigureKind::kCount;
   }
   // A definite tens word after a noun is an ordinal: al-qarn al-'ishrin (the 20th century).
@@ -290,7 +297,7 @@ bool Reader::ReadWords(size_t i, Quantity* q) {
         IsArabic(p - 1) && StartsWith(Norm(p - 1), kArticle) && !lex_.IsStopWord(Norm(p - 1))) {
       const std::string_view n2 = Norm(p - 1).substr(kArticle.size());
       const std::string_view s2 = lex_.Singular(n2);
-      q->counted = s2.empty() ? std::string(n2) : std::string(s2);
+      q->counted = s2.empty() ? AsWritten(p - 1, 2) : std::string(s2);
       return true;
     }
     size_t consumed = 0;
@@ -302,7 +309,7 @@ bool Reader::ReadWords(size_t i, Quantity* q) {
       q->start = w_[p].start;
     } else {
       const std::string_view s = lex_.Singular(noun[0]);
-      q->counted = s.empty() ? std::string(noun[0]) : std::string(s);
+      q->counted = s.empty() ? AsWritten(p, 2) : std::string(s);
     }
   }
   return true;
@@ -368,7 +375,7 @@ void Reader::ReadUnit(Quantity* q) {
     if (definite) noun.remove_prefix(kArticle.size());
     const std::string_view s = lex_.Singular(noun);
     if (!s.empty() || (definite && q->words)) {
-      q->counted = s.empty() ? std::string(noun) : std::string(s);
+      q->counted = s.empty() ? AsWritten(j + 1, definite ? 2 : 0) : std::string(s);
       q->kind = FigureKind::kCount;
     }
   }

@@ -42,6 +42,24 @@ const NumberWord* Reader::NumberWordAt(size_t i, Stem* stem) const {
   return &r->word;
 }
 
+std::string Reader::AsWritten(size_t i, size_t skip) const {
+  std::string out;
+  const std::string_view original = f_.text.substr(w_[i].start, w_[i].end - w_[i].start);
+  for (size_t k = 0; k < original.size();) {
+    size_t len;
+    const char32_t c = DecodeAt(original, k, &len);
+    if (!IsArabicMark(c)) {
+      if (skip > 0) {
+        --skip;
+      } else {
+        out.append(original.substr(k, len));
+      }
+    }
+    k += len;
+  }
+  return out;
+}
+
 std::string Reader::CountedNoun(size_t i) const {
   if (!IsArabic(i) || i >= w_.size()) return {};
   const std::string_view norm = w_[i].norm;
@@ -68,14 +86,7 @@ std::string Reader::CountedNoun(size_t i) const {
   if (!s.empty()) return std::string(s);
   // The word as written, without marks (harakat, tatweel), and without the accusative tanween
   // alef, the plural -in, or with -at back to teh marbuta: mushahadatan -> mushahada.
-  std::string out;
-  const std::string_view original = f_.text.substr(w_[i].start, w_[i].end - w_[i].start);
-  for (size_t k = 0; k < original.size();) {
-    size_t len;
-    const char32_t c = DecodeAt(original, k, &len);
-    if (!IsArabicMark(c)) out.append(original.substr(k, len));
-    k += len;
-  }
+  std::string out = AsWritten(i, 0);
   if (EndsWith(out, "\u0627") && out.size() > 6) {
     out.resize(out.size() - 2);
   } else if (EndsWith(out, "\u064a\u0646") && out.size() > 8) {

@@ -137,6 +137,9 @@ class Reader {
   size_t Prev(size_t i) const;
   uint32_t SpanStart(size_t i, int prefix_letters) const;
   std::string CountedNoun(size_t i) const;
+  // Word i as written, without marks (harakat, tatweel) and without its first `skip` letters (the
+  // article): a counted noun the lexicon does not know is shown as the text spells it.
+  std::string AsWritten(size_t i, size_t skip) const;
 
   const FiguresLexicon& lex_;
   const FieldText& f_;
