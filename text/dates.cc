@@ -22,7 +22,8 @@ constexpr std::array<std::string_view, kDateWordCount> kKindNames = {
     "unit",       "dir",         "this",        "mod",     "ord",         "yearword", "monthword",
     "dayword",    "calg",        "calh",        "from",    "same",        "nonyear",  "future",
     "every",      "block",       "notday",      "blessed", "agree",       "prep",     "qbare",
-    "notdayprev", "gmonth_rare", "to",          "since",   "contract",    "firstday", "qweak"};
+    "notdayprev", "gmonth_rare", "to",          "since",   "contract",    "firstday", "qweak",
+    "namehead",   "quantity"};
 
 static_assert(!kKindNames.back().empty(), "every DateWord needs a name in kKindNames");
 
@@ -189,6 +190,8 @@ class Parser {
   // A Gregorian or Hijri month with its pair, year and direction. `supported`: a day or a
   // modifier precedes, so a weak name counts.
   bool Month(size_t j, RawDate* r, bool supported) const {
+    // The month of "quwa 14 adhar" (see DayFirst).
+    if (j >= 2 && K(j - 2) == kNameHead && t_.tok(j - 1).kind == TokenKind::kNumber) return false;
     size_t k = j;
     const bool month_word = K(k) == kMonthWord;
     if (month_word) ++k;
@@ -277,6 +280,8 @@ class Parser {
         d = V(j);
       }
     }
+    // "quwa 14 adhar": a day and month after such a word name a coalition, not a date.
+    if (digits && j > 0 && K(j - 1) == kNameHead) return false;
     size_t k = j + 1;
     if (K(k) == kFrom) ++k;
     if (K(k) == kSame && K(k + 1) == kUnit && V(k + 1) == kMonth) {
@@ -354,6 +359,7 @@ class Parser {
                               (k + 2 >= t_.size() || t_.tok(k + 2).kind == TokenKind::kPunct);
       if (y < (span_start ? 1600 : 1900) || y > 2100) return false;
       if (K(k) == kNonYear || t_.IsPunct(k, '%')) return false;
+      if (j > 0 && K(j - 1) == kQuantity) return false;  // "bi-waqi' 2000": an amount.
     } else if (y < 1000 || y > 2100 || (!r->hijri && y < 1600 && !word)) {
       return false;
     }

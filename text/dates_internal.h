@@ -49,6 +49,8 @@ enum DateWord : int {
   kContract,
   kFirstDay,
   kQWeak,
+  kNameHead,
+  kQuantity,
   kDateWordCount,
 };
 
