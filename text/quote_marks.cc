@@ -22,6 +22,12 @@ bool NewlineBefore(const FoldedTokens& t, size_t i) {
 }
 
 bool SentenceEndAt(const FoldedTokens& t, size_t i) {
+  // A full stop after a one-letter Arabic word abbreviates a title ("d." for doctor, "a." for
+  // ustadh) and ends nothing.
+  if (t.IsPunct(i, '.') && i > 0 && t.tok(i - 1).kind == TokenKind::kArabic &&
+      t.key(i - 1).size() == 2) {
+    return false;
+  }
   return t.IsPunct(i, '.') || t.IsPunct(i, '!') || t.IsPunct(i, '?') ||
          (i < t.size() && t.tok(i).kind == TokenKind::kPunct && t.key(i) == "\xD8\x9F");
 }

@@ -232,6 +232,7 @@ class QuoteParser {
   struct ParsedName {
     NameKind kind = NameKind::kNone;
     size_t tb = 0, te = 0;  // Tokens of the name or descriptor.
+    bool titled = false;    // A person's title came first.
   };
 
   // The subject named after the attribution verb at v. The words are read with the lexicon
@@ -271,6 +272,17 @@ class QuoteParser {
         }
       }
       const Entity* e = EntityOver(from, to);
+      // After a person's title an organization is where the person works; the person is named
+      // after it ("munassiq al-tawari' fi munazzamat Atibba' bila Hudud fi Ibb Mark Bonsan,").
+      if (q.titled && e != nullptr && e->type == EntityType::kOrganization) {
+        const uint32_t until = limit < t_.size() ? t_.tok(limit).start : t_.text().size();
+        const auto [plo, phi] = EntityRange(e->span.end, until);
+        for (size_t n = plo; n < phi; ++n) {
+          if (ents_[n]->type == EntityType::kPerson && !AfterPreposition(ents_[n]->span.start)) {
+            return NameOf(*ents_[n]);
+          }
+        }
+      }
       // A person the tagger ends inside the name read from the lexicon ("John Bolton li-shabakat
       // CNN"): the name ran on into what follows it.
       if (e != nullptr && e->type == EntityType::kPerson && e->span.start == from &&
@@ -449,7 +461,7 @@ class QuoteParser {
       const bool after_fi = k > title && t_.key(k - 1) == "\xD9\x81\xD9\x8A";
       if (k < limit && K(k) == kNone && t_.tok(k).kind == TokenKind::kArabic && !after_fi) {
         const size_t e = NameEnd(k, limit);
-        if (e > k) return {NameKind::kName, k, e};
+        if (e > k) return {NameKind::kName, k, e, true};
       }
       size_t e = title + static_cast<size_t>(hits_[title]->words);
       while (e < limit && Definite(e) && K(e) == kNone) ++e;

@@ -209,6 +209,18 @@ TEST_F(QuotesTest, ATitlesComplementEndsBeforeItsObjectAndTheNameFollowsACommma)
   q = Run(ghana, {MakeEntity(ghana, "غانا", EntityType::kPlace)});
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "نانا ايفا");
+  // "d." abbreviates a title and ends no sentence.
+  q = Run("وتابع د . أبو لبده قائلاً : \" نلتقي اليوم لنضيف خطوة جديدة إلى السوق \" .");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "أبو لبده");
+  // After a person's title, an organization is where the person works.
+  const std::string msf =
+      "وأفاد منسق الطوارئ في منظمة أطباء بلا حدود في إب مارك بونسان ، \" تم القضاء على المرض "
+      "منذ سنوات \" .";
+  q = Run(msf, {MakeEntity(msf, "أطباء بلا حدود", EntityType::kOrganization),
+                MakeEntity(msf, "مارك بونسان", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "مارك بونسان");
   // A person that starts inside the four words read as a name and runs past them.
   const std::string fabrice =
       "وقال أحد موقعي النداء فابريس شيش إن \" على إيران احترام معاهدة حظر الانتشار \" .";
