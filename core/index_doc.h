@@ -30,7 +30,7 @@ struct EntityRef {
 };
 
 struct IndexDoc {
-  std::vector<TermPositions> terms;  // Sorted by term, each term once.
+  std::vector<TermPositions> terms;  // Each term once, in order of first occurrence.
   std::vector<uint32_t> positions;   // Runs of positions, addressed by TermPositions.
   uint32_t title_length = 0;         // Word tokens.
   uint32_t body_length = 0;

@@ -85,23 +85,19 @@ void AddTerms(const text::TermAnalyzer& analyzer, const text::FoldedTokens& titl
     all[i].group = slots[slot];
     (i < title_end ? g.title_count : g.body_count)++;
   }
-  std::vector<uint32_t> order(groups.size());
-  for (uint32_t g = 0; g < order.size(); ++g) order[g] = g;
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return all[groups[a].first_occurrence].term < all[groups[b].first_occurrence].term;
-  });
-  // Lay the runs out in term order: next[g] is where group g's next position goes.
+  // Lay the runs out in order of first occurrence: next[g] is where group g's next position
+  // goes. The writer orders a whole group's terms itself (storage/new_postings.h).
   std::vector<uint32_t> next(groups.size());
   doc.terms.resize(groups.size());
   uint32_t at = 0;
-  for (size_t k = 0; k < order.size(); ++k) {
-    const Group& g = groups[order[k]];
+  for (size_t k = 0; k < groups.size(); ++k) {
+    const Group& g = groups[k];
     TermPositions& t = doc.terms[k];
     t.term = all[g.first_occurrence].term;
     t.first = at;
     t.title_count = g.title_count;
     t.body_count = g.body_count;
-    next[order[k]] = at;
+    next[k] = at;
     at += g.title_count + g.body_count;
   }
   doc.positions.resize(at);

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <future>
+#include <set>
 
 #include "ingest/index_builder.h"
 
@@ -56,9 +57,16 @@ TEST_F(IngestorTest, PrepareAnalyzesAndIndexes) {
   EXPECT_FALSE(put.analysis.entities.empty());
   EXPECT_FALSE(put.analysis.figures.empty());
   EXPECT_EQ(put.index.body_length, 13u);  // Word tokens, "3.5" included.
-  EXPECT_TRUE(std::is_sorted(
-      put.index.terms.begin(), put.index.terms.end(),
-      [](const TermPositions& a, const TermPositions& b) { return a.term < b.term; }));
+  // Each term once, in order of first occurrence, with as many positions as occurrences.
+  std::set<std::string> seen;
+  uint32_t occurrences = 0;
+  for (const TermPositions& t : put.index.terms) {
+    EXPECT_TRUE(seen.insert(t.term).second) << t.term;
+    occurrences += t.title_count + t.body_count;
+  }
+  EXPECT_EQ(occurrences, put.index.positions.size());
+  ASSERT_FALSE(put.index.terms.empty());
+  EXPECT_EQ(put.index.positions[put.index.terms[0].first], 0u);  // The first word comes first.
   EXPECT_FALSE(put.index.entities.empty());
   EXPECT_EQ(EntityKey("إيلون  ماسك"), "ايلون ماسك");
 }
