@@ -400,6 +400,25 @@ class QuoteParser {
     return false;
   }
 
+  // A person put before the verb with an apposition: "(ghayr anna) al-duktur Salah al-Bardawil,
+  // al-mutahaddith bi-ism ... qala". Up to 25 tokens back, within the sentence, with no other
+  // attribution verb between; the earliest such person is the head of the phrase.
+  const Entity* FrontedPerson(size_t v) const {
+    size_t b = v;
+    while (b > 0 && v - b < 25 && !SentenceEnd(b - 1) && !NewlineBefore(b) && K(b - 1) != kVerb) {
+      --b;
+    }
+    const auto [lo, hi] = EntityRange(t_.tok(b).start, t_.tok(v).start);
+    for (size_t n = lo; n < hi; ++n) {
+      const Entity& e = *ents_[n];
+      if (e.type != EntityType::kPerson) continue;
+      size_t c = b;  // The token after the entity.
+      while (c < v && t_.tok(c).start < e.span.end) ++c;
+      if (c + 1 < v && Comma(c) && (K(c + 1) == kTitle || K(c + 1) == kPerson)) return &e;
+    }
+    return nullptr;
+  }
+
   // "amma" (as for) up to six words before token v, in the same sentence.
   bool AmmaBefore(size_t v) const {
     for (size_t i = v; i > 0 && v - i < 6;) {
@@ -423,6 +442,9 @@ class QuoteParser {
     if (e == v && hits_[v]->clitic_letters > 0 &&
         (verb.starts_with("\xD9\x88") || (verb.starts_with("\xD9\x81") && !AmmaBefore(v)))) {
       return {};
+    }
+    if (e == v) {
+      if (const Entity* fronted = FrontedPerson(v)) return NameOf(*fronted);
     }
     size_t b = e;
     while (b > 0 && b + 3 > e && K(b - 1) == kNone && t_.tok(b - 1).kind == TokenKind::kArabic &&

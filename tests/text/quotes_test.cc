@@ -177,6 +177,14 @@ TEST_F(QuotesTest, WordsBeforeAVerbAreNotAlwaysItsSubject) {
           "الدول الغربية لها \" .");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "");
+  // A person put before the verb with an apposition speaks.
+  const std::string bardawil =
+      "غير أن الدكتور صلاح البردويل ، المتحدث باسم كتلة حماس في المجلس التشريعي قال لـ « الشرق "
+      "الأوسط » أمس إنه « لم يجر التوصل الى اتفاق للتهدئة » .";
+  q = Run(bardawil, {MakeEntity(bardawil, "صلاح البردويل", EntityType::kPerson),
+                     MakeEntity(bardawil, "الشرق الأوسط", EntityType::kOrganization)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "صلاح البردويل");
   // "amma X fa-sarraha": the subject does come before the verb.
   const std::string sarkozy = "أما وزير الداخلية نيكولا ساركوزي فصرح في واشنطن بأنه \" يجب الحزم \" .";
   q = Run(sarkozy, {MakeEntity(sarkozy, "نيكولا ساركوزي", EntityType::kPerson)});
