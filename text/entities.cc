@@ -116,12 +116,17 @@ size_t CliticBytes(std::string_view word, const ner::Lexicon& lex) {
     const std::string norm = Normalize(w);
     return (lex.Flags(ner::HashBytes(ner::LightStem(norm))) & kTrusted) != 0;
   };
+  // A hamza on alef never starts a name after a one-letter clitic (wa-Ahmad, li-Italya).
+  auto hamza = [](std::string_view w) {
+    return w.starts_with("\xD8\xA3") || w.starts_with("\xD8\xA5") || w.starts_with("\xD8\xA2");
+  };
   size_t skip = 0;
   if ((word.starts_with(kWaw) || word.starts_with(kFeh)) && word.size() >= 4 * kLetter) {
     const std::string_view rest = word.substr(kLetter);
     const bool known = flags(word) & kEntityFlags;
-    const bool strip = word.starts_with(kWaw) ? !known || rest.starts_with(kAl)
-                                              : rest.starts_with(kAl) || (!known && trusted(rest));
+    const bool strip = word.starts_with(kWaw)
+                           ? !known || rest.starts_with(kAl) || hamza(rest)
+                           : rest.starts_with(kAl) || hamza(rest) || (!known && trusted(rest));
     if (strip) {
       skip = kLetter;
       word = rest;
@@ -130,8 +135,9 @@ size_t CliticBytes(std::string_view word, const ner::Lexicon& lex) {
   if ((word.starts_with(kBeh) || word.starts_with(kKaf) || word.starts_with(kLam)) &&
       word.size() >= 4 * kLetter) {
     const std::string_view rest = word.substr(kLetter);
-    // Before al-, or before a known entity or a trigger word when the whole word is not a name.
-    if (rest.starts_with(kAl) || (trusted(rest) && !(flags(word) & kEntityFlags))) {
+    // Before al-, before a hamza on alef, or before a known entity or a trigger word when the
+    // whole word is not a name.
+    if (rest.starts_with(kAl) || hamza(rest) || (trusted(rest) && !(flags(word) & kEntityFlags))) {
       skip += kLetter;
     }
   }

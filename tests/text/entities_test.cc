@@ -114,6 +114,18 @@ TEST_F(EntitiesTest, KnownOrganizationsHoldThePlacesInTheirNames) {
   EXPECT_TRUE(dynamo);
 }
 
+// A hamza on alef starts no name: the clitic before it stays out ("li-Italya", "wa-Ukraniya").
+TEST_F(EntitiesTest, ACliticBeforeHamzaStaysOut) {
+  const std::string body = "وقال إن الاتفاق بين روسيا وأوكرانيا يمتد لإيطاليا وبإسرائيل .";
+  const auto es = recognizer_->Recognize("", body);
+  ExpectSpansPointIntoOriginal(es, "", body);
+  for (const char* place : {"أوكرانيا", "إيطاليا", "إسرائيل"}) {
+    const Entity* e = Find(es, place);
+    ASSERT_NE(e, nullptr) << place;
+    EXPECT_EQ(e->type, EntityType::kPlace);
+  }
+}
+
 TEST_F(EntitiesTest, TitleAndBodyGroupTogether) {
   const std::string title = "مقابلة بوتين مع كارلسون";
   const std::string body = "أجرى الصحفي الأمريكي تاكر كارلسون مقابلة مع الرئيس فلاديمير بوتين.";
