@@ -219,6 +219,12 @@ bool Reader::ReadWords(size_t i, Quantity* q) {
     q->scale = nw->value;
   }
   q->value = b.Value();
+  // "milyunan wa-200 alf": a dual written with its final alef and followed by a "wa" addition is
+  // the accusative singular (one million), not "two million".
+  if (nw->dual && nw->cls == NumberWordClass::kScale && j > i + 1 &&
+      EndsWith(stem.bare, "\u0627") && StartsWith(Norm(i + 1), kWaw)) {
+    q->value -= nw->value;
+  }
   q->last = j;
   q->end = w_[j - 1].end;
   ReadUnit(q);

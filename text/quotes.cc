@@ -323,13 +323,25 @@ class QuoteParser {
       if (p.kind == NameKind::kPersonDescriptor) {
         if (const Entity* e = LastPerson(t_.tok(v).start)) return NameOf(*e);
       }
-      size_t stop = k;  // Up to a stop word, or "fi" before an indefinite word (its object).
-      while (stop < limit && K(stop) != kStop &&
-             !(stop > k && t_.key(stop) == "\xD9\x81\xD9\x8A" && !Definite(stop + 1))) {
+      // A person up to a stop word ("'udw fi wafd Hamas Usama Hamdan"); an organization only up
+      // to "fi" before an indefinite word, whose object it would be ("al-ra'is al-rumani fi
+      // tasrihat naqalatha ... Agence France-Presse").
+      size_t stop = k, fi = SIZE_MAX;
+      while (stop < limit && K(stop) != kStop) {
+        if (fi == SIZE_MAX && stop > k && t_.key(stop) == "\xD9\x81\xD9\x8A" && !Definite(stop + 1)) {
+          fi = stop;
+        }
         ++stop;
       }
-      const uint32_t to = stop < t_.size() ? t_.tok(stop).start : t_.text().size();
-      if (const Entity* e = EntityIn(t_.tok(v).end, to)) return NameOf(*e);
+      auto start_of = [&](size_t i) {
+        return i < t_.size() ? t_.tok(i).start : static_cast<uint32_t>(t_.text().size());
+      };
+      const Entity* e = EntityIn(t_.tok(v).end, start_of(stop));
+      if (e != nullptr && e->type == EntityType::kOrganization && fi != SIZE_MAX &&
+          e->span.start >= start_of(fi)) {
+        e = nullptr;
+      }
+      if (e != nullptr) return NameOf(*e);
     }
     if (p.kind == NameKind::kNone) return SubjectBefore(v);
     return NamedDescriptor(p);
@@ -386,6 +398,15 @@ class QuoteParser {
     const std::string_view k = t_.key(i);
     for (std::string_view w : kWords) {
       if (k == w) return true;
+    }
+    return false;
+  }
+
+  // A person entity starts in token i (after its clitics).
+  bool PersonAt(size_t i) const {
+    const auto [lo, hi] = EntityRange(t_.tok(i).start, t_.tok(i).end);
+    for (size_t n = lo; n < hi; ++n) {
+      if (ents_[n]->type == EntityType::kPerson) return true;
     }
     return false;
   }
@@ -473,23 +494,40 @@ class QuoteParser {
     if (kind == kTitle || kind == kPerson) {
       const size_t title = k;
       k += static_cast<size_t>(hits_[k]->words);
+      // A stop word ("ila", "alladhi") ends the complement even when it looks definite.
       while (k < limit &&
-             (Comma(k) || Definite(k) || K(k) == kTitle || K(k) == kLink || K(k) == kHead ||
-              LamComplement(k) || t_.tok(k).kind == TokenKind::kPunct || PlaceAt(k))) {
+             (Comma(k) || (Definite(k) && K(k) != kStop && K(k) != kRelative) ||
+              K(k) == kTitle || K(k) == kLink || K(k) == kHead || LamComplement(k) ||
+              t_.tok(k).kind == TokenKind::kPunct || PlaceAt(k))) {
         ++k;
       }
+      const size_t title_end = title + static_cast<size_t>(hits_[title]->words);
       // A word without the article right after "fi" is the object of the preposition ("al-ra'is
-      // al-rumani fi tasrihat naqalatha"), not a name.
+      // al-rumani fi tasrihat naqalatha"), not a name; after a comma only a person the tagger
+      // found is ("mas'ul fi al-wizara, talaba 'adam al-kashf 'an ismihi, inna").
       const bool after_fi = k > title && t_.key(k - 1) == "\xD9\x81\xD9\x8A";
-      if (k < limit && K(k) == kNone && t_.tok(k).kind == TokenKind::kArabic && !after_fi) {
+      const bool unnamed_after_comma =
+          k > title_end && Comma(k - 1) && !ents_.empty() && !PersonAt(k);
+      if (k < limit && K(k) == kNone && t_.tok(k).kind == TokenKind::kArabic && !after_fi &&
+          !unnamed_after_comma) {
         const size_t e = NameEnd(k, limit);
         if (e > k) return {NameKind::kName, k, e, true};
       }
-      size_t e = title + static_cast<size_t>(hits_[title]->words);
+      size_t e = title_end;
       while (e < limit && Definite(e) && K(e) == kNone) ++e;
-      return {
-          kind == kPerson && e == title + 1 ? NameKind::kPersonDescriptor : NameKind::kDescriptor,
-          title, e};
+      // A title with a complement ("al-mutahaddith bi-ism al-jaysh") is somebody of its own, not
+      // a stand-in for the person the article named before; the descriptor runs to its end.
+      const bool complement = k > title_end;
+      if (complement && k <= title_end + 6) {
+        e = std::max(e, k);
+        while (e > title_end && (Comma(e - 1) || K(e - 1) == kLink ||
+                                 t_.tok(e - 1).kind == TokenKind::kPunct)) {
+          --e;
+        }
+      }
+      return {kind == kPerson && e == title + 1 && !complement ? NameKind::kPersonDescriptor
+                                                               : NameKind::kDescriptor,
+              title, e};
     }
     if (kind != kNone || t_.tok(k).kind != TokenKind::kArabic) return {};
     if (Prepositional(k)) return {};  // "told reporters": the addressee, not the speaker.

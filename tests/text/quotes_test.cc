@@ -221,6 +221,22 @@ TEST_F(QuotesTest, ATitlesComplementEndsBeforeItsObjectAndTheNameFollowsACommma)
   q = Run("وتابع د . أبو لبده قائلاً : \" نلتقي اليوم لنضيف خطوة جديدة إلى السوق \" .");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "أبو لبده");
+  // A title with a complement is a descriptor of its own: not the person named before, and not
+  // a clause after a comma.
+  const std::string army =
+      "وقال الأمير عبدالعزيز بن سلمان إن «الإنتاج سينخفض». وقال مسؤول في الوزارة، طلب عدم الكشف "
+      "عن اسمه، إن «القرار نهائي». وأشار المتحدث باسم الجيش إلى أن «العمليات مستمرة».";
+  q = Run(army, {MakeEntity(army, "عبدالعزيز بن سلمان", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].speaker, "عبدالعزيز بن سلمان");
+  EXPECT_EQ(q[1].speaker, "مسؤول في الوزارة");
+  EXPECT_EQ(q[2].speaker, "المتحدث باسم الجيش");
+  // A person after "fi" + an indefinite word still speaks; an organization there does not.
+  const std::string hamdan = "واكد عضو في وفد حماس اسامة حمدان \" ان موقفنا معروف ولن يتغير \" .";
+  q = Run(hamdan, {MakeEntity(hamdan, "حماس", EntityType::kOrganization),
+                   MakeEntity(hamdan, "اسامة حمدان", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "اسامة حمدان");
   // After a person's title, an organization is where the person works.
   const std::string msf =
       "وأفاد منسق الطوارئ في منظمة أطباء بلا حدود في إب مارك بونسان ، \" تم القضاء على المرض "
