@@ -161,6 +161,9 @@ bool Reader::DigitsAreNotAFigure(size_t i, const Numeral& n) const {
   if (IsArabic(nx) && (lex_.BlocksAfter(Norm(nx)) || (w_[nx].glued && Norm(nx) == kHijriMark))) {
     return true;
   }
+  // "20 Safar 1445" (a date) and "3 sifr" (a score, 3-0): a number before safar/sifr counts
+  // nothing.
+  if (IsArabic(nx) && Norm(nx) == kSifr) return true;
   if (IsArabic(nx) && Norm(nx) == kMin && IsArabic(nx + 1) &&
       (lex_.BlocksAfter(Norm(nx + 1)) || Norm(nx + 1) == kNafs || Norm(nx + 1) == kShahr)) {
     return true;
