@@ -478,9 +478,12 @@ class QuoteParser {
     const bool after_stop = b > 0 && K(b - 1) == kStop && !NewlineBefore(b);
     if (const Entity* en = EntityOver(t_.tok(b).start, t_.tok(e - 1).end)) return NameOf(*en);
     if (entity_only) return {};
-    // "wa-kana al-ra'is al-amiriki qala": a title and its adjective, the descriptor as written.
+    // "wa-kana al-ra'is al-amiriki qala": a title and its adjective, the descriptor as written;
+    // a name after them is the speaker ("wa-kana wazir al-sihha Fahd al-Jalajil qad sarraha").
     if (b > 0 && (K(b - 1) == kTitle || K(b - 1) == kPerson) && !NewlineBefore(b) && Definite(b)) {
-      return std::string(Bytes(b - 1, e - 1));
+      size_t n = b;
+      while (n < e && Definite(n)) ++n;
+      return std::string(n < e ? Bytes(n, e - 1) : Bytes(b - 1, e - 1));
     }
     // Words that no tagger names are a subject only in a "kana"/"qad" clause; elsewhere they are
     // the end of the previous phrase ("'an ikhtiyar Leonardo li-mihnat bay' al-wurud qala").

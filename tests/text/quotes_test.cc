@@ -177,6 +177,11 @@ TEST_F(QuotesTest, WordsBeforeAVerbAreNotAlwaysItsSubject) {
           "الدول الغربية لها \" .");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "");
+  // In a kana/qad clause a name after the title and its complement speaks, not the title.
+  q = Run("وكان وزير الصحة فهد الجلاجل قد صرح الأسبوع الماضي بأن الإصابات “في تراجع مستمر منذ "
+          "أسابيع”.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "فهد الجلاجل");
   // A person put before the verb with an apposition speaks.
   const std::string bardawil =
       "غير أن الدكتور صلاح البردويل ، المتحدث باسم كتلة حماس في المجلس التشريعي قال لـ « الشرق "
