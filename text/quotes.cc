@@ -577,12 +577,25 @@ class QuoteParser {
   }
 
   // The speaker carried to an attribution that names nobody ("and he added:", "saying:").
+  // When no attribution verb of the same sentence names one, the sentence's own subject comes
+  // first: its first person entity that is no object of a preposition ("ghayr anna al-ra'is
+  // al-irani Mahmud Ahmadinejad jaddada tamassuk Iran ..., qa'ilan innahu").
   std::string SpeakerAt(size_t token) const {
     // The nearest verb at or before `token` with a subject.
     auto it = std::upper_bound(verbs_.begin(), verbs_.end(), token,
                                [](size_t v, const auto& verb) { return v < verb.first; });
-    if (it == verbs_.begin()) return {};
-    const size_t named = named_[static_cast<size_t>(it - verbs_.begin()) - 1];
+    const size_t named =
+        it == verbs_.begin() ? SIZE_MAX : named_[static_cast<size_t>(it - verbs_.begin()) - 1];
+    size_t start = token;  // The first token of token's sentence.
+    while (start > 0 && !SentenceEnd(start - 1) && !NewlineBefore(start)) --start;
+    if (named == SIZE_MAX || verbs_[named].first < start) {
+      const auto [lo, hi] = EntityRange(t_.tok(start).start, t_.tok(token).start);
+      for (size_t n = lo; n < hi; ++n) {
+        if (ents_[n]->type == EntityType::kPerson && !AfterPreposition(ents_[n]->span.start)) {
+          return NameOf(*ents_[n]);
+        }
+      }
+    }
     return named == SIZE_MAX ? std::string() : verbs_[named].second;
   }
 

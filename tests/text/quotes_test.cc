@@ -182,6 +182,17 @@ TEST_F(QuotesTest, WordsBeforeAVerbAreNotAlwaysItsSubject) {
           "أسابيع”.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "فهد الجلاجل");
+  // A participle with no attribution verb before it in its sentence speaks for the sentence's
+  // subject, not for a speaker of an earlier sentence.
+  const std::string nejad =
+      "وقال سولانا إن \" المحادثات كانت مفيدة جدا \" . غير أن الرئيس الإيراني محمود أحمدي نجاد "
+      "جدد تمسك إيران بالتخصيب , قائلا إنه \" من غير المسموح لأي إيراني التنازل عن حق الأمة \" .";
+  q = Run(nejad, {MakeEntity(nejad, "سولانا", EntityType::kPerson),
+                  MakeEntity(nejad, "محمود أحمدي نجاد", EntityType::kPerson),
+                  MakeEntity(nejad, "إيران", EntityType::kPlace)});
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "سولانا");
+  EXPECT_EQ(q[1].speaker, "محمود أحمدي نجاد");
   // A person put before the verb with an apposition speaks.
   const std::string bardawil =
       "غير أن الدكتور صلاح البردويل ، المتحدث باسم كتلة حماس في المجلس التشريعي قال لـ « الشرق "
