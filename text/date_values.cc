@@ -1,12 +1,16 @@
-// Value resolution for the date extractor: calendars (Gregorian, tabular Hijri, ISO weeks) and
+// Value resolution for the date extractor: calendars (Gregorian, Umm al-Qura Hijri, ISO weeks) and
 // the rules of shared/spec/annotation-guide.md section 2 for relative expressions.
 
 #include <cstdint>
 #include <cstdio>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "text/dates.h"
 #include "text/dates_internal.h"
+
+extern "C" const char khabar_umm_al_qura_begin[], khabar_umm_al_qura_end[];
 
 namespace khabar::text {
 namespace {
@@ -220,7 +224,7 @@ class Resolver {
         return "";
       }
       *hijri = Ymd(year, r.month, r.day);
-      // Dhu al-Qa'da and Dhu al-Hijja begin by sighting; the tabular day may be off by one.
+      // Dhu al-Qa'da and Dhu al-Hijja begin by sighting; the computed day may be off by one.
       if (r.month >= 11 || r.day > 30) return "";
       return DayValue(DaysFromHijri(year, r.month, r.day));
     }
@@ -344,23 +348,90 @@ std::optional<CivilDate> PublicationDay(std::string_view published_at) {
   return CivilDate{num(0, 4), num(5, 2), num(8, 2)};
 }
 
-int64_t DaysFromHijri(int year, int month, int day) {
+namespace {
+
+// The Umm al-Qura table (text/lexicon/umm_al_qura.tsv): per Hijri year from `first`, the day of
+// 1 Muharram and the day each month starts, so that month m of year y starts at
+// starts[(y - first) * 13 + m - 1] (index 12: the next year's first day).
+struct UmmAlQura {
+  int first = 0;
+  int last = -1;
+  std::vector<int64_t> starts;
+};
+
+const UmmAlQura& UmmAlQuraTable() {
+  static const UmmAlQura table = [] {
+    UmmAlQura t;
+    const std::string_view tsv(khabar_umm_al_qura_begin,
+                               static_cast<size_t>(khabar_umm_al_qura_end - khabar_umm_al_qura_begin));
+    size_t pos = 0;
+    while (pos < tsv.size()) {
+      size_t nl = tsv.find('\n', pos);
+      if (nl == std::string_view::npos) nl = tsv.size();
+      const std::string line(tsv.substr(pos, nl - pos));
+      pos = nl + 1;
+      int year = 0;
+      long long start = 0;
+      char lengths[16] = {};
+      if (line.empty() || line[0] == '#' ||
+          std::sscanf(line.c_str(), "%d\t%lld\t%15s", &year, &start, lengths) != 3 ||
+          std::string_view(lengths).size() != 12 || (t.last >= 0 && year != t.last + 1)) {
+        continue;
+      }
+      if (t.last < 0) t.first = year;
+      t.last = year;
+      int64_t day = start;
+      for (int m = 0; m < 12; ++m) {
+        t.starts.push_back(day);
+        day += lengths[m] == '1' ? 30 : 29;
+      }
+      t.starts.push_back(day);
+    }
+    return t;
+  }();
+  return table;
+}
+
+// Tabular (civil) calendar, for years outside the table.
+int64_t TabularDays(int year, int month, int day) {
   const int64_t y = year;
   const int64_t jdn =
       day + (295 * (month - 1) + 9) / 10 + (y - 1) * 354 + (3 + 11 * y) / 30 + kHijriEpoch - 1;
   return jdn - kUnixJdn;
 }
 
+}  // namespace
+
+int64_t DaysFromHijri(int year, int month, int day) {
+  const UmmAlQura& t = UmmAlQuraTable();
+  if (year >= t.first && year <= t.last && month >= 1 && month <= 12) {
+    return t.starts[static_cast<size_t>(year - t.first) * 13 + static_cast<size_t>(month - 1)] +
+           day - 1;
+  }
+  return TabularDays(year, month, day);
+}
+
 void HijriFromDays(int64_t days, int* year, int* month, int* day) {
+  const UmmAlQura& t = UmmAlQuraTable();
+  if (!t.starts.empty() && days >= t.starts.front() && days < t.starts.back()) {
+    size_t y = 0;
+    while (t.starts[y * 13 + 12] <= days) ++y;
+    int m = 1;
+    while (m < 12 && t.starts[y * 13 + static_cast<size_t>(m)] <= days) ++m;
+    *year = t.first + static_cast<int>(y);
+    *month = m;
+    *day = static_cast<int>(days - t.starts[y * 13 + static_cast<size_t>(m - 1)] + 1);
+    return;
+  }
   const int64_t jdn = days + kUnixJdn;
   int64_t y = (30 * (jdn - kHijriEpoch) + 10646) / 10631;
-  while (y > 1 && DaysFromHijri(static_cast<int>(y), 1, 1) > days) --y;
-  while (DaysFromHijri(static_cast<int>(y + 1), 1, 1) <= days) ++y;
+  while (y > 1 && TabularDays(static_cast<int>(y), 1, 1) > days) --y;
+  while (TabularDays(static_cast<int>(y + 1), 1, 1) <= days) ++y;
   int m = 1;
-  while (m < 12 && DaysFromHijri(static_cast<int>(y), m + 1, 1) <= days) ++m;
+  while (m < 12 && TabularDays(static_cast<int>(y), m + 1, 1) <= days) ++m;
   *year = static_cast<int>(y);
   *month = m;
-  *day = static_cast<int>(days - DaysFromHijri(static_cast<int>(y), m, 1) + 1);
+  *day = static_cast<int>(days - TabularDays(static_cast<int>(y), m, 1) + 1);
 }
 
 void ResolveDates(std::string_view text, Field field, std::optional<CivilDate> published,

@@ -41,8 +41,10 @@ class DateExtractor {
 // (the writer's local day, "2015-08-06T01:00:00+03:00" is 2015-08-06), or nullopt if malformed.
 std::optional<CivilDate> PublicationDay(std::string_view published_at);
 
-// Tabular (arithmetical) Islamic calendar, the civil variant (epoch Friday 16 July 622 Julian,
-// leap years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29 of each 30-year cycle). Month is 1-12.
+// The Umm al-Qura calendar (Saudi Arabia's official one, which Gulf news writes in) for Hijri
+// years 1300-1500, from the table text/lexicon/umm_al_qura.tsv (scripts/gen_umm_al_qura.sh);
+// outside it the tabular (arithmetical) calendar (leap years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26,
+// 29 of each 30-year cycle). Month is 1-12. Days since 1970-01-01.
 int64_t DaysFromHijri(int year, int month, int day);
 void HijriFromDays(int64_t days, int* year, int* month, int* day);
 

@@ -251,10 +251,15 @@ TEST(PublicationDay, TakesTheDateAsWritten) {
   EXPECT_FALSE(PublicationDay("2015-13-45").has_value());
 }
 
-TEST(HijriCalendar, TabularConversion) {
+TEST(HijriCalendar, UmmAlQuraConversion) {
   EXPECT_EQ(DaysFromHijri(1436, 10, 1), DaysFromCivil({2015, 7, 17}));
   EXPECT_EQ(DaysFromHijri(1436, 10, 25), DaysFromCivil({2015, 8, 10}));
-  for (int64_t d = DaysFromCivil({1990, 1, 1}); d < DaysFromCivil({2040, 1, 1}); d += 13) {
+  // Months where the tabular calendar is a day early: Ramadan 1436 began on 18 June 2015, and
+  // the Saudi Press Agency dated 10 October 2023 as 25 Rabi' al-Awwal 1445.
+  EXPECT_EQ(DaysFromHijri(1436, 9, 1), DaysFromCivil({2015, 6, 18}));
+  EXPECT_EQ(DaysFromHijri(1445, 3, 25), DaysFromCivil({2023, 10, 10}));
+  // Outside the table's years 1300-1500, the tabular calendar; both ways agree everywhere.
+  for (int64_t d = DaysFromCivil({1850, 1, 1}); d < DaysFromCivil({2100, 1, 1}); d += 13) {
     int y, m, day;
     HijriFromDays(d, &y, &m, &day);
     EXPECT_EQ(DaysFromHijri(y, m, day), d);
