@@ -321,6 +321,7 @@ class QuoteParser {
         }
       }
       if (p.kind == NameKind::kPersonDescriptor) {
+        if (std::string same = LastWithTitle(p.tb); !same.empty()) return same;
         if (const Entity* e = LastPerson(t_.tok(v).start)) return NameOf(*e);
       }
       // A person up to a stop word ("'udw fi wafd Hamas Usama Hamdan"); an organization only up
@@ -345,6 +346,32 @@ class QuoteParser {
     }
     if (p.kind == NameKind::kNone) return SubjectBefore(v);
     return NamedDescriptor(p);
+  }
+
+  // "al-wazir" after "wazir al-kharijiyya al-irani" earlier in the field: whom the latest use of
+  // the same title word before token `at` names, or that use's descriptor; "" if none.
+  std::string LastWithTitle(size_t at) const {
+    std::string_view key = t_.key(at);
+    if (key.substr(0, 4) == kAl) key.remove_prefix(4);
+    size_t best = SIZE_MAX;
+    for (const std::string_view k : {key, std::string_view()}) {
+      const auto it = titles_.find(k.empty() ? std::string(kAl) + std::string(key) : std::string(k));
+      if (it == titles_.end()) continue;
+      for (size_t i : it->second) {
+        if (i < at && (best == SIZE_MAX || i > best)) best = i;
+      }
+    }
+    if (best == SIZE_MAX) return {};
+    const ParsedName named = ParseName(best, SubjectLimit(best));
+    if (named.kind == NameKind::kNone || named.kind == NameKind::kPersonDescriptor) return {};
+    const Entity* e = EntityOver(t_.tok(named.tb).start, t_.tok(named.te - 1).end);
+    if (named.kind == NameKind::kName && e != nullptr && e->type == EntityType::kPerson) {
+      return NameOf(*e);
+    }
+    // A nameless descriptor stands only for what was just said; farther back, the most mentioned
+    // person is the likelier referent.
+    if (at - best > 40) return {};
+    return std::string(Bytes(named.tb, named.te - 1));
   }
 
   // A title without a name ("the energy minister") named elsewhere in the field ("the energy
@@ -497,9 +524,11 @@ class QuoteParser {
     if (kind == kTitle || kind == kPerson) {
       const size_t title = k;
       k += static_cast<size_t>(hits_[k]->words);
-      // A stop word ("ila", "alladhi") ends the complement even when it looks definite.
+      // "ila" (folded "al-y") and the relative pronouns end the complement though they look
+      // definite; "al-'am" (general, in "al-amin al-'am") does not.
       while (k < limit &&
-             (Comma(k) || (Definite(k) && K(k) != kStop && K(k) != kRelative) ||
+             (Comma(k) ||
+              (Definite(k) && !(K(k) == kStop && t_.key(k).size() <= 6) && K(k) != kRelative) ||
               K(k) == kTitle || K(k) == kLink || K(k) == kHead || LamComplement(k) ||
               t_.tok(k).kind == TokenKind::kPunct || PlaceAt(k))) {
         ++k;
@@ -655,9 +684,12 @@ class QuoteParser {
         *speaker = SpeakerAt(s.open);
         return true;
       }
-      // Skip commas and "ala hadd" (as ... put it).
+      // Skip commas, "ala hadd" (as ... put it) and "hakadha" (thus).
       const std::string_view key = t_.key(i);
-      if (!Comma(i) && key != "\xD8\xB9\xD9\x84\xD9\x8A" && key != "\xD8\xAD\xD8\xAF") break;
+      if (!Comma(i) && key != "\xD8\xB9\xD9\x84\xD9\x8A" && key != "\xD8\xAD\xD8\xAF" &&
+          key != "\xD9\x87\xD9\x83\xD8\xB0\xD8\xA7") {
+        break;
+      }
     }
     // A headline or lead "Speaker: <<...>>": one to four words open the line and end at the colon.
     if (s.open >= 2 && t_.IsPunct(s.open - 1, ':')) {

@@ -193,6 +193,21 @@ TEST_F(QuotesTest, WordsBeforeAVerbAreNotAlwaysItsSubject) {
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[0].speaker, "سولانا");
   EXPECT_EQ(q[1].speaker, "محمود أحمدي نجاد");
+  // "hakadha" (thus) between a quote and its verb; "al-wazir" then stands for the minister just
+  // quoted, not for the most mentioned person.
+  const std::string iran =
+      "وأضاف ميلر أن \"واشنطن تتابع عن كثب\". وقال ميلر إن \"الاتصالات مستمرة مع الجميع\".\n"
+      "«لن نقبل بأي تدخل في شؤوننا الداخلية»، هكذا علق وزير الخارجية الإيراني على التصريحات.\n"
+      "وأوضح الوزير أن بلاده \"ستدافع عن مصالحها بكل الوسائل\".";
+  q = Run(iran, {MakeEntity(iran, "ميلر", EntityType::kPerson),
+                 MakeEntity(iran, "ميلر", EntityType::kPerson, iran.find("وقال"))});
+  ASSERT_EQ(q.size(), 4u);
+  EXPECT_EQ(q[2].speaker, "وزير الخارجية الإيراني");
+  EXPECT_EQ(q[3].speaker, "وزير الخارجية الإيراني");
+  // "al-amin al-'am": a compound title, then its complement and the name.
+  q = Run("وقال الأمين العام للأمم المتحدة كوفي عنان إن \"المحادثات ستستأنف قريبا جدا\".");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "كوفي عنان");
   // A person put before the verb with an apposition speaks.
   const std::string bardawil =
       "غير أن الدكتور صلاح البردويل ، المتحدث باسم كتلة حماس في المجلس التشريعي قال لـ « الشرق "
