@@ -58,8 +58,18 @@ struct MentionWord {
 };
 
 std::vector<MentionWord> MentionWords(std::string_view text) {
+  std::vector<Word> words = Words(text);
+  // "'Abd al-Fattah" and "'Abdalfattah", "Abu Bakr" and "Abubakr" are one name written apart or
+  // together: compare them written together.
+  static const Word kAbd = U"\u0639\u0628\u062f", kAbu = U"\u0627\u0628\u0648";
+  for (size_t k = 0; k + 1 < words.size(); ++k) {
+    if (words[k] == kAbd || words[k] == kAbu) {
+      words[k] += words[k + 1];
+      words.erase(words.begin() + static_cast<std::ptrdiff_t>(k + 1));
+    }
+  }
   std::vector<MentionWord> out;
-  for (Word& w : Words(text)) {
+  for (Word& w : words) {
     Word bare = Bare(w);
     out.push_back(MentionWord{std::move(w), std::move(bare)});
   }

@@ -114,6 +114,21 @@ TEST_F(EntitiesTest, KnownOrganizationsHoldThePlacesInTheirNames) {
   EXPECT_TRUE(dynamo);
 }
 
+// "'Abd al-Fattah" written apart or together is one name.
+TEST_F(EntitiesTest, AbdWrittenApartOrTogetherIsOneName) {
+  const std::string body =
+      "استقبل الرئيس المصري عبد الفتاح السيسي اليوم وزير الخارجية . وأكد الرئيس عبدالفتاح السيسي "
+      "عمق العلاقات .";
+  const auto es = recognizer_->Recognize("", body);
+  std::set<std::string> canonicals;
+  for (const Entity& e : es) {
+    if (e.text.find("\xD8\xB3\xD9\x8A\xD8\xB3\xD9\x8A") != std::string::npos) {  // sisi
+      canonicals.insert(e.canonical);
+    }
+  }
+  EXPECT_EQ(canonicals.size(), 1u);
+}
+
 // A hamza on alef starts no name: the clitic before it stays out ("li-Italya", "wa-Ukraniya").
 TEST_F(EntitiesTest, ACliticBeforeHamzaStaysOut) {
   const std::string body = "وقال إن الاتفاق بين روسيا وأوكرانيا يمتد لإيطاليا وبإسرائيل .";
