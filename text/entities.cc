@@ -179,7 +179,21 @@ void TagKnown(const ner::Lexicon& lex, const std::vector<WordInfo>& info, uint8_
     // ("Makka al-Mukarrama" is the place "Makka").
     const bool contained = len >= 2 && cls == ner::PhraseClass::kOrg && !inside(tags[i]) &&
                            (i + len >= n || !inside(tags[i + len]));
-    if (!contained && !std::all_of(tags + i, tags + i + len, unreported)) continue;
+    // The tagger's span is exactly the known name but of another type ("al-Natu" as a person):
+    // the list's type. A person span that opens with a known organization ("li-l-Natu Jens
+    // Stoltenberg") is the organization, then the person.
+    const int begin = tags[i];
+    const bool tagged_begin = begin != 0 && begin % 2 == 1 && begin < static_cast<int>(Tag::kBMisc);
+    bool same_span = tagged_begin;
+    for (int k = 1; k < len && same_span; ++k) same_span = tags[i + k] == begin + 1;
+    const bool runs_on = same_span && i + len < n && tags[i + len] == begin + 1;
+    if (same_span && runs_on && begin == static_cast<int>(Tag::kBPer) &&
+        cls == ner::PhraseClass::kOrg) {
+      tags[i + len] = static_cast<uint8_t>(Tag::kBPer);
+    } else if (same_span && runs_on) {
+      same_span = false;
+    }
+    if (!contained && !same_span && !std::all_of(tags + i, tags + i + len, unreported)) continue;
     tags[i] = static_cast<uint8_t>(BeginTag(cls));
     for (int k = 1; k < len; ++k) tags[i + k] = static_cast<uint8_t>(BeginTag(cls) + 1);
     i += len - 1;

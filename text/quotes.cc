@@ -59,6 +59,15 @@ class QuoteParser {
       : t_(t), hits_(t.size()), field_(field), entities_(entities) {
     for (size_t i = 0; i < t.size(); ++i) {
       if (t.tok(i).kind == TokenKind::kArabic) hits_[i] = words.Match(t, i);
+      // After "'adam" or "dun" (without) a verb's form is its verbal noun: "talaba 'adam dhikr
+      // ismihi" (asked that his name not be mentioned) attributes nothing.
+      if (i > 0 && hits_[i] && hits_[i]->kind == kVerb) {
+        const std::string_view before = t.key(i - 1);
+        if (before == "\xD8\xB9\xD8\xAF\xD9\x85" || before == "\xD8\xAF\xD9\x88\xD9\x86" ||
+            before == "\xD8\xA8\xD8\xAF\xD9\x88\xD9\x86") {
+          hits_[i].reset();
+        }
+      }
     }
   }
 
