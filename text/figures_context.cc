@@ -222,18 +222,18 @@ std::vector<ContextHit> FindContextHits(const FiguresLexicon& lex, const FieldTe
   return hits;
 }
 
-// Currency named by the paragraph before the figure: riyal of a Qatari company is QAR.
-void CurrencyFromParagraph(const FiguresLexicon& lex, const FieldText& f,
-                           const std::vector<ContextHit>& hits, Quantity* q) {
+// Currency named by the text before the figure: riyal of a Qatari company is QAR.
+void CurrencyFromContext(const FiguresLexicon& lex, const std::vector<ContextHit>& hits,
+                         Quantity* q) {
   if (q->unit == nullptr || q->currency.empty()) return;
   if (q->currency != q->unit->currency) return;  // An adjective already decided.
-  const uint32_t paragraph = f.words[q->first].paragraph;
   const std::string lemma = Normalize(q->unit->lemma);
   auto it = std::lower_bound(hits.begin(), hits.end(), q->first,
                              [](const ContextHit& h, size_t word) { return h.word < word; });
+  // The nearest country of the same currency word before the figure, in its paragraph or an
+  // earlier one (a Moroccan minister in the lead, dirhams two paragraphs on).
   while (it != hits.begin()) {
     --it;
-    if (f.words[it->word].paragraph != paragraph) return;
     if (lex.CurrencyContextLemma(it->entry) == lemma) {
       q->currency = std::string(lex.CurrencyContextCode(it->entry));
       return;
@@ -367,7 +367,7 @@ void ResolveContext(const FiguresLexicon& lex, const FieldText& f, std::vector<Q
         hits = FindContextHits(lex, f);
         hits_ready = true;
       }
-      CurrencyFromParagraph(lex, f, hits, &q);
+      CurrencyFromContext(lex, hits, &q);
     }
   }
   InheritConversions(f, qs);

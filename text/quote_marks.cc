@@ -60,10 +60,26 @@ std::vector<QuoteSegment> FindQuoteSegments(const FoldedTokens& t) {
     if (last > open + 1) out.push_back(QuoteSegment{open, last - 1, false});
     stack.clear();
   };
+  // Some Maghreb papers print guillemets reversed throughout: ">> text <<". A field whose first
+  // guillemet is >> and whose >> and << are as many is read with the two swapped.
+  size_t opens = 0, closes = 0;
+  bool first_close = false;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const QuoteMark m = QuoteMarkAt(t, i);
+    if (m == QuoteMark::kCloseGuillemet && opens == 0 && closes == 0) first_close = true;
+    opens += m == QuoteMark::kOpenGuillemet;
+    closes += m == QuoteMark::kCloseGuillemet;
+  }
+  const bool reversed = first_close && opens == closes;
   for (size_t i = 0; i < t.size(); ++i) {
     if (NewlineBefore(t, i)) flush(i);
-    const QuoteMark m = QuoteMarkAt(t, i);
+    QuoteMark m = QuoteMarkAt(t, i);
     if (m == QuoteMark::kNone) continue;
+    if (reversed && m == QuoteMark::kOpenGuillemet) {
+      m = QuoteMark::kCloseGuillemet;
+    } else if (reversed && m == QuoteMark::kCloseGuillemet) {
+      m = QuoteMark::kOpenGuillemet;
+    }
     const bool space_before = i == 0 || t.tok(i - 1).end != t.tok(i).start;
     const bool space_after = !t.Glued(i);
     switch (m) {

@@ -315,6 +315,10 @@ class QuoteParser {
     if (p.kind == NameKind::kDescriptor && p.te - p.tb >= 2) {
       if (std::string named = NameOfTitle(p); !named.empty()) return named;
     }
+    // "wa-qala al-wazir fi nadwa": a definite title alone refers back like a person descriptor.
+    if (p.kind == NameKind::kDescriptor && p.te == p.tb + 1 && Definite(p.tb)) {
+      if (std::string same = LastWithTitle(p.tb); !same.empty()) return same;
+    }
     if (!entities_.empty()) {
       // A title, its complement, then the name between commas ("za'im al-ghalibiyya fi majlis
       // al-shuyukh, Bill Frist,").

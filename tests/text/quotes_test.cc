@@ -204,6 +204,18 @@ TEST_F(QuotesTest, WordsBeforeAVerbAreNotAlwaysItsSubject) {
   ASSERT_EQ(q.size(), 4u);
   EXPECT_EQ(q[2].speaker, "وزير الخارجية الإيراني");
   EXPECT_EQ(q[3].speaker, "وزير الخارجية الإيراني");
+  // Guillemets printed reversed throughout a field (">> ... <<"), and "al-wazir" alone before
+  // "fi nadwa" standing for the minister of the lead.
+  const std::string morocco =
+      "أعلن وزير الاقتصاد والمالية المغربي أن عجز الميزانية تراجع إلى 4.4 بالمائة.\n"
+      "وقال الوزير في ندوة صحفية إن » الحكومة ماضية في تنفيذ الإصلاحات « ، مضيفا أن » النمو "
+      "سيبلغ 3.2 في المائة « .";
+  q = Run(morocco);
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].text, "الحكومة ماضية في تنفيذ الإصلاحات");
+  EXPECT_EQ(q[1].text, "النمو سيبلغ 3.2 في المائة");
+  EXPECT_EQ(q[0].speaker, "وزير الاقتصاد والمالية المغربي");
+  EXPECT_EQ(q[1].speaker, "وزير الاقتصاد والمالية المغربي");
   // After "'adam" (not) a verb's form is its verbal noun and attributes nothing.
   q = Run("وقال دبلوماسي غربي طلب عدم ذكر اسمه لوكالة رويترز: «المفاوضات وصلت إلى طريق مسدود».");
   ASSERT_EQ(q.size(), 1u);
