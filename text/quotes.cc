@@ -125,10 +125,6 @@ class QuoteParser {
     });
     for (size_t i = 1; i < t_.size(); ++i) {
       const size_t p = i - 1;
-      if (t_.tok(i).kind == TokenKind::kArabic && t_.tok(p).kind == TokenKind::kArabic &&
-          K(p) == kNone && !Definite(p) && t_.tok(p).end != t_.tok(i).start) {
-        named_after_.emplace(t_.key(i), p);  // Keeps the first.
-      }
       if (K(p) == kTitle || K(p) == kPerson) {
         auto& at = titles_[t_.key(p)];
         if (at.size() < 16) at.push_back(p);
@@ -613,8 +609,9 @@ class QuoteParser {
   // A one-word name grown by the word before another mention of it (Kirby -> John Kirby).
   std::string Fullest(std::string name, size_t k, size_t e) const {
     if (e != k + 1) return name;
-    const auto it = named_after_.find(t_.key(k));
-    if (it == named_after_.end() || it->second + 1 == k) return name;
+    const auto& named_after = NamedAfter();
+    const auto it = named_after.find(t_.key(k));
+    if (it == named_after.end() || it->second + 1 == k) return name;
     return std::string(Bytes(it->second, it->second + 1));
   }
 
@@ -794,7 +791,23 @@ class QuoteParser {
   std::vector<const Entity*> ents_;  // This field's entities by start.
   std::unordered_map<std::string, size_t> mentions_;  // Canonical name -> mentions.
   // Folded word -> the first token before it that looks like a first name (for Fullest).
-  std::unordered_map<std::string_view, size_t> named_after_;
+  // Each word -> the first plain Arabic word written right before it; built on first use, as
+  // only one-word names need it.
+  const std::unordered_map<std::string_view, size_t>& NamedAfter() const {
+    if (!named_after_built_) {
+      named_after_built_ = true;
+      for (size_t i = 1; i < t_.size(); ++i) {
+        const size_t p = i - 1;
+        if (t_.tok(i).kind == TokenKind::kArabic && t_.tok(p).kind == TokenKind::kArabic &&
+            K(p) == kNone && !Definite(p) && t_.tok(p).end != t_.tok(i).start) {
+          named_after_.emplace(t_.key(i), p);  // Keeps the first.
+        }
+      }
+    }
+    return named_after_;
+  }
+  mutable bool named_after_built_ = false;
+  mutable std::unordered_map<std::string_view, size_t> named_after_;
   // Folded title word -> its first positions (for NamedDescriptor).
   std::unordered_map<std::string_view, std::vector<size_t>> titles_;
 };
