@@ -19,6 +19,15 @@ constexpr std::string_view kAlef = "\xD8\xA7";
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+uint64_t PhraseHash(std::string_view s) {  // FNV-1a.
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
 }  // namespace
 
 FoldedTokens::FoldedTokens(std::string_view text) : text_(text), tokens_(Tokenize(text)) {
@@ -59,7 +68,7 @@ void WordTable::Add(std::string_view phrase, int kind, int value) {
     if (e == std::string_view::npos) e = phrase.size();
     if (e > pos) {
       if (!key.empty()) {
-        map_[key].head = true;  // Every proper prefix of a phrase.
+        map_[PhraseHash(key)].head = true;  // Every proper prefix of a phrase.
         if (key.find(' ') == std::string::npos) sketches_.set(Sketch(key));
         key.push_back(' ');
       }
@@ -68,18 +77,18 @@ void WordTable::Add(std::string_view phrase, int kind, int value) {
     pos = e;
   }
   if (key.empty()) return;
-  Entry& e = map_[key];
+  Entry& e = map_[PhraseHash(key)];
   e.kind = kind;
   e.value = value;
   if (key.find(' ') == std::string::npos) sketches_.set(Sketch(key));
 }
 
 std::optional<WordHit> WordTable::Find(std::string_view folded) const {
-  auto it = map_.find(folded);
-  if (it == map_.end() || it->second.kind == 0) return std::nullopt;
+  const Entry* e = map_.Find(PhraseHash(folded));
+  if (e == nullptr || e->kind == 0) return std::nullopt;
   WordHit h;
-  h.kind = it->second.kind;
-  h.value = it->second.value;
+  h.kind = e->kind;
+  h.value = e->value;
   return h;
 }
 
@@ -87,21 +96,21 @@ std::optional<WordHit> WordTable::MatchFrom(const FoldedTokens& t, size_t i,
                                             std::string_view first) const {
   std::optional<WordHit> best;
   if (!MayHold(first)) return best;
-  auto it = map_.find(first);
-  if (it == map_.end()) return best;
-  if (it->second.kind != 0) best = WordHit{it->second.kind, it->second.value, 1, 0, false};
-  if (!it->second.head) return best;
+  const Entry* it = map_.Find(PhraseHash(first));
+  if (it == nullptr) return best;
+  if (it->kind != 0) best = WordHit{it->kind, it->value, 1, 0, false};
+  if (!it->head) return best;
   std::string key(first);
   for (size_t k = 1; k <= 2 && i + k < t.size(); ++k) {
     if (t.tok(i + k).kind != TokenKind::kArabic) break;
     key.push_back(' ');
     key.append(t.key(i + k));
-    auto phrase = map_.find(key);
-    if (phrase == map_.end()) break;
-    if (phrase->second.kind != 0) {
-      best = WordHit{phrase->second.kind, phrase->second.value, static_cast<int>(k + 1), 0, false};
+    const Entry* phrase = map_.Find(PhraseHash(key));
+    if (phrase == nullptr) break;
+    if (phrase->kind != 0) {
+      best = WordHit{phrase->kind, phrase->value, static_cast<int>(k + 1), 0, false};
     }
-    if (!phrase->second.head) break;
+    if (!phrase->head) break;
   }
   return best;
 }

@@ -8,10 +8,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
+#include "text/flat_hash_map.h"
 #include "text/tokenize.h"
 
 namespace khabar::text {
@@ -69,14 +69,6 @@ class WordTable {
   std::optional<WordHit> Find(std::string_view folded) const;
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  struct Eq {
-    using is_transparent = void;
-    bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-  };
   std::optional<WordHit> MatchFrom(const FoldedTokens& t, size_t i, std::string_view first) const;
 
   // A cheap pre-check before hashing: a 64K-bit filter over the length and the first and last
@@ -96,7 +88,9 @@ class WordTable {
     int value = 0;
     bool head = false;  // A longer phrase starts with this key.
   };
-  std::unordered_map<std::string, Entry, Hash, Eq> map_;
+  // By the 64-bit hash of the folded phrase: a lexicon of a few thousand phrases makes a false
+  // hit of some other word a chance of about 2^-50 per lookup.
+  ner::FlatHashMap<Entry> map_;
 };
 
 // Parses one TSV line into its three fields; false for comments, blanks and malformed lines.
