@@ -200,6 +200,20 @@ void TagKnown(const ner::Lexicon& lex, const std::vector<WordInfo>& info, uint8_
   }
 }
 
+// A name right after a place head ("madinat Ulm", "shamal al-'Iraq") is the place, whatever type
+// the tagger gave an unknown word there.
+void PlacesAfterPlaceHeads(const std::vector<WordInfo>& info, uint8_t* tags) {
+  const auto b_loc = static_cast<uint8_t>(Tag::kBLoc), i_loc = static_cast<uint8_t>(Tag::kILoc);
+  for (size_t i = 1; i < info.size(); ++i) {
+    const uint8_t t = tags[i];
+    const bool person_or_org = t == static_cast<uint8_t>(Tag::kBPer) ||
+                               t == static_cast<uint8_t>(Tag::kBOrg);
+    if (!person_or_org || tags[i - 1] != 0 || !(info[i - 1].flags & ner::kLexLocHead)) continue;
+    tags[i] = b_loc;
+    for (size_t k = i + 1; k < info.size() && tags[k] == t + 1; ++k) tags[k] = i_loc;
+  }
+}
+
 // An entity for tokens [a, b] of the field, or nothing if trimming leaves no word.
 void AddSpan(std::string_view text, Field field, const Token* tokens, const WordInfo* info,
              size_t a, size_t b, EntityType type, const ner::Lexicon& lex,
@@ -352,6 +366,7 @@ void TagSentence(const ner::Model& model, const ner::Lexicon& lex, std::string_v
   s->tags.resize(n);
   ner::Viterbi(s->emissions.data(), static_cast<int>(n), model.transitions(), &s->viterbi,
                s->tags.data());
+  PlacesAfterPlaceHeads(s->info, s->tags.data());
   TagKnown(lex, s->info, s->tags.data());
   for (size_t i = 0; i < n; ++i) {
     const bool long_word = s->norm_bytes[i] >= kMinAnchorBytes;

@@ -143,6 +143,15 @@ TEST_F(EntitiesTest, AKnownOrganizationIsNoPerson) {
   }
 }
 
+// A name right after a place head is the place.
+TEST_F(EntitiesTest, ANameAfterAPlaceHeadIsAPlace) {
+  const std::string body = "ولد أينشتاين في مدينة أولم عام 1879 وتوفي في برينستون .";
+  const auto es = recognizer_->Recognize("", body);
+  const Entity* ulm = Find(es, "أولم");
+  ASSERT_NE(ulm, nullptr);
+  EXPECT_EQ(ulm->type, EntityType::kPlace);
+}
+
 // A hamza on alef starts no name: the clitic before it stays out ("li-Italya", "wa-Ukraniya").
 TEST_F(EntitiesTest, ACliticBeforeHamzaStaysOut) {
   const std::string body = "وقال إن الاتفاق بين روسيا وأوكرانيا يمتد لإيطاليا وبإسرائيل .";
