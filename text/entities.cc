@@ -200,15 +200,20 @@ void TagKnown(const ner::Lexicon& lex, const std::vector<WordInfo>& info, uint8_
   }
 }
 
-// A name right after a place head ("madinat Ulm", "shamal al-'Iraq") is the place, whatever type
-// the tagger gave an unknown word there.
+// A name right after a place head in construct ("madinat Ulm", "shamal al-'Iraq") is the place,
+// whatever type the tagger gave an unknown word there.
 void PlacesAfterPlaceHeads(const std::vector<WordInfo>& info, uint8_t* tags) {
   const auto b_loc = static_cast<uint8_t>(Tag::kBLoc), i_loc = static_cast<uint8_t>(Tag::kILoc);
   for (size_t i = 1; i < info.size(); ++i) {
     const uint8_t t = tags[i];
     const bool person_or_org = t == static_cast<uint8_t>(Tag::kBPer) ||
                                t == static_cast<uint8_t>(Tag::kBOrg);
-    if (!person_or_org || tags[i - 1] != 0 || !(info[i - 1].flags & ner::kLexLocHead)) continue;
+    // The head in construct, without the article: "al-iqlim" in "ra'is wuzara' al-iqlim Nechirvan
+    // Barzani" is a complement, and the name after it no place (shape bit 0: a stripped prefix).
+    if (!person_or_org || tags[i - 1] != 0 || !(info[i - 1].flags & ner::kLexLocHead) ||
+        (info[i - 1].shape & 1) != 0) {
+      continue;
+    }
     tags[i] = b_loc;
     for (size_t k = i + 1; k < info.size() && tags[k] == t + 1; ++k) tags[k] = i_loc;
   }

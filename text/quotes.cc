@@ -182,7 +182,12 @@ class QuoteParser {
       }
     }
     if (lo < t_.size() && t_.tok(lo).start < start) return true;  // Clitic inside the token.
-    return lo > 0 && (K(lo - 1) == kStop || K(lo - 1) == kLink);
+    // A preposition or li-word before it ("li-qanat al-Jazira"); not any stop word: after "al-'am"
+    // of "al-amin al-'am" comes the secretary-general himself.
+    return lo > 0 &&
+           (K(lo - 1) == kLink ||
+            (K(lo - 1) == kStop &&
+             (Preposition(lo - 1) || t_.key(lo - 1).substr(0, 2) == "\xD9\x84")));
   }
 
   // The person a descriptor (the player, the minister) stands for: the most mentioned person

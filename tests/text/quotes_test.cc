@@ -220,6 +220,14 @@ TEST_F(QuotesTest, WordsBeforeAVerbAreNotAlwaysItsSubject) {
   q = Run("وقال دبلوماسي غربي طلب عدم ذكر اسمه لوكالة رويترز: «المفاوضات وصلت إلى طريق مسدود».");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "دبلوماسي غربي");
+  // After "al-amin al-'am" comes the secretary-general, no object of a preposition.
+  const std::string guterres =
+      "وقال منسق الشؤون الإنسانية مارتن غريفيث إن \"الوضع كارثي بكل المقاييس\".\n"
+      "وطالب الأمين العام أنطونيو غوتيريش بوقف فوري لإطلاق النار، معتبرا أن \"الوقت ينفد سريعا\".";
+  q = Run(guterres, {MakeEntity(guterres, "مارتن غريفيث", EntityType::kPerson),
+                     MakeEntity(guterres, "أنطونيو غوتيريش", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].speaker, "أنطونيو غوتيريش");
   // "al-amin al-'am": a compound title, then its complement and the name.
   q = Run("وقال الأمين العام للأمم المتحدة كوفي عنان إن \"المحادثات ستستأنف قريبا جدا\".");
   ASSERT_EQ(q.size(), 1u);
