@@ -254,6 +254,9 @@ class QuoteParser {
     size_t k = k0;
     while (k < limit && Comma(k)) ++k;
     if (k >= limit) return SubjectBefore(v);
+    // "ablagha" / "akhbara" (informed, told) take whom they tell as their object: an
+    // organization named right after them is the addressee ("... ablagha sahifat New York Times").
+    if (InformVerb(v) && K(k) == kHead && OrganizationHead(k)) return SubjectBefore(v, true);
     const ParsedName p = ParseName(k, limit);
     if (p.kind == NameKind::kName) {
       ParsedName q = p;
@@ -481,6 +484,47 @@ class QuoteParser {
     return nullptr;
   }
 
+  // The verb at v is ablagha or akhbara (with any conjunction).
+  bool InformVerb(size_t v) const {
+    std::string_view key = t_.key(v);
+    if (key.starts_with("\xD9\x88") || key.starts_with("\xD9\x81")) key.remove_prefix(2);
+    return key == "\xD8\xA7\xD8\xA8\xD9\x84\xD8\xBA" ||  // ablagha
+           key == "\xD8\xA7\xD8\xA8\xD9\x84\xD8\xBA\xD8\xAA" ||
+           key == "\xD8\xA7\xD8\xAE\xD8\xA8\xD8\xB1" ||  // akhbara
+           key == "\xD8\xA7\xD8\xAE\xD8\xA8\xD8\xB1\xD8\xAA";
+  }
+
+  // Head nouns that name an organization (a ministry, company, agency, party...), unlike the
+  // other naming nouns (a campaign, an index, a report, an operation).
+  bool OrganizationHead(size_t i) const {
+    static constexpr std::string_view kHeads[] = {
+        "\xD9\x88\xD8\xB2\xD8\xA7\xD8\xB1\xD9\x87",              // wizara
+        "\xD8\xB4\xD8\xB1\xD9\x83\xD9\x87",                          // sharika
+        "\xD9\x85\xD9\x86\xD8\xB8\xD9\x85\xD9\x87",              // munazzama
+        "\xD9\x87\xD9\x8A\xD8\xA6\xD9\x87",                          // hay'a
+        "\xD8\xAC\xD8\xA7\xD9\x85\xD8\xB9\xD9\x87",              // jami'a
+        "\xD9\x85\xD8\xA4\xD8\xB3\xD8\xB3\xD9\x87",              // mu'assasa
+        "\xD9\x88\xD9\x83\xD8\xA7\xD9\x84\xD9\x87",              // wakala
+        "\xD9\x85\xD8\xAC\xD9\x84\xD8\xB3",                          // majlis
+        "\xD8\xA7\xD8\xAA\xD8\xAD\xD8\xA7\xD8\xAF",              // ittihad
+        "\xD9\x84\xD8\xAC\xD9\x86\xD9\x87",                          // lajna
+        "\xD8\xA8\xD9\x86\xD9\x83",                                      // bank
+        "\xD9\x85\xD8\xB5\xD8\xB1\xD9\x81",                          // masraf
+        "\xD8\xB5\xD9\x86\xD8\xAF\xD9\x88\xD9\x82",              // sunduq
+        "\xD8\xAC\xD9\x85\xD8\xB9\xD9\x8A\xD9\x87",              // jam'iyya
+        "\xD8\xAD\xD8\xB2\xD8\xA8",                                      // hizb
+        "\xD8\xAD\xD8\xB1\xD9\x83\xD9\x87",                          // haraka
+        "\xD8\xA7\xD8\xAF\xD8\xA7\xD8\xB1\xD9\x87",              // idara
+        "\xD8\xB5\xD8\xAD\xD9\x8A\xD9\x81\xD9\x87",              // sahifa
+        "\xD8\xAC\xD8\xB1\xD9\x8A\xD8\xAF\xD9\x87",              // jarida
+        "\xD9\x82\xD9\x86\xD8\xA7\xD9\x87"};                         // qanat
+    const std::string_view key = t_.key(i);
+    for (std::string_view h : kHeads) {
+      if (key == h) return true;
+    }
+    return false;
+  }
+
   // "amma" (as for) up to six words before token v, in the same sentence.
   bool AmmaBefore(size_t v) const {
     for (size_t i = v; i > 0 && v - i < 6;) {
@@ -574,6 +618,21 @@ class QuoteParser {
       return {kind == kPerson && e == title + 1 && !complement ? NameKind::kPersonDescriptor
                                                                : NameKind::kDescriptor,
               title, e};
+    }
+    // An organization named by its head noun: "qalat wizarat al-difa' al-rusiyya", "sharikat
+    // Aramco". The head, then definite words, places and one plain word, up to four.
+    if (kind == kHead && OrganizationHead(k)) {
+      size_t e = k + 1;
+      bool plain = false;
+      while (e < limit && e < k + 5 && t_.tok(e).kind == TokenKind::kArabic) {
+        const bool definite = Definite(e) && K(e) != kStop && K(e) != kRelative;
+        const bool name = !plain && K(e) == kNone && !Definite(e) && e == k + 1;
+        if (!definite && !PlaceAt(e) && !name) break;
+        plain = plain || name;
+        ++e;
+      }
+      if (e > k + 1) return {NameKind::kName, k, e};
+      return {};
     }
     if (kind != kNone || t_.tok(k).kind != TokenKind::kArabic) return {};
     if (Prepositional(k)) return {};  // "told reporters": the addressee, not the speaker.

@@ -220,6 +220,16 @@ TEST_F(QuotesTest, WordsBeforeAVerbAreNotAlwaysItsSubject) {
   q = Run("وقال دبلوماسي غربي طلب عدم ذكر اسمه لوكالة رويترز: «المفاوضات وصلت إلى طريق مسدود».");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "دبلوماسي غربي");
+  // An organization named by its head noun speaks; after "ablagha" it is the addressee.
+  q = Run("قالت وزارة الدفاع الروسية في بيان إن قواتها \"صدت هجوما واسعا على المحور\".");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "وزارة الدفاع الروسية");
+  const std::string pentagon =
+      "وقال مسؤول إن البنتاغون أبلغ صحيفة نيويورك تايمز أن \"التمرد ازداد سوءا بجميع المقاييس\".";
+  q = Run(pentagon, {MakeEntity(pentagon, "البنتاغون", EntityType::kOrganization),
+                     MakeEntity(pentagon, "نيويورك تايمز", EntityType::kOrganization)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "البنتاغون");
   // After "al-amin al-'am" comes the secretary-general, no object of a preposition.
   const std::string guterres =
       "وقال منسق الشؤون الإنسانية مارتن غريفيث إن \"الوضع كارثي بكل المقاييس\".\n"
