@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "text/quote_marks.h"
+#include "text/quote_words.h"
 #include "text/word_table.h"
 
 extern "C" const char khabar_quotes_words_begin[], khabar_quotes_words_end[];
@@ -19,6 +20,8 @@ class QuoteLexicon {
 };
 
 namespace {
+
+using namespace quote_words;
 
 enum QuoteWord : int {
   kNone = 0,
@@ -49,8 +52,6 @@ int KindOf(std::string_view name) {
   return -1;
 }
 
-constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // The article alef-lam.
-constexpr std::string_view kArabicComma = "\xD8\x8C";
 
 class QuoteParser {
  public:
@@ -84,33 +85,6 @@ class QuoteParser {
   QuoteMark M(size_t i) const { return QuoteMarkAt(t_, i); }
   bool NewlineBefore(size_t i) const { return text::NewlineBefore(t_, i); }
   bool SentenceEnd(size_t i) const { return SentenceEndAt(t_, i); }
-  bool Comma(size_t i) const {
-    return t_.IsPunct(i, ',') || (t_.tok(i).kind == TokenKind::kPunct && t_.key(i) == kArabicComma);
-  }
-  bool Definite(size_t i) const {
-    if (t_.tok(i).kind != TokenKind::kArabic) return false;
-    const std::string_view k = t_.key(i);
-    if (k.substr(0, 4) == kAl) return true;
-    // A one-letter clitic (waw, feh, beh, kaf, lam) + the article; lam-lam for lam + the article.
-    if (k.size() <= 6) return false;
-    const std::string_view c = k.substr(0, 2);
-    const bool clitic =
-        c == "\xD9\x88" || c == "\xD9\x81" || c == "\xD8\xA8" || c == "\xD9\x83" || c == "\xD9\x84";
-    return clitic && (k.substr(2, 4) == kAl || k.substr(0, 4) == "\xD9\x84\xD9\x84");
-  }
-  // A preposition glued to the article ("lil-sahafiyyin", "bil-...", "kal-..."): an object,
-  // never the subject of a verb.
-  bool Prepositional(size_t i) const {
-    if (!Definite(i)) return false;
-    const std::string_view c = t_.key(i).substr(0, 2);
-    return c == "\xD8\xA8" || c == "\xD9\x83" || c == "\xD9\x84";
-  }
-  // Lam + a word followed by a definite word: a genitive complement ("li-kurat al-yad").
-  bool LamComplement(size_t i) const {
-    const std::string_view k = t_.key(i);
-    return t_.tok(i).kind == TokenKind::kArabic && k.substr(0, 2) == "\xD9\x84" &&
-           i + 1 < t_.size() && Definite(i + 1);
-  }
 
   // Lookup structures built once per field, so that every rule stays linear in the field's size
   // however many quotes, verbs and entities it holds.
@@ -187,7 +161,7 @@ class QuoteParser {
     return lo > 0 &&
            (K(lo - 1) == kLink ||
             (K(lo - 1) == kStop &&
-             (Preposition(lo - 1) || t_.key(lo - 1).substr(0, 2) == "\xD9\x84")));
+             (Preposition(t_, lo - 1) || t_.key(lo - 1).substr(0, 2) == "\xD9\x84")));
   }
 
   // The person a descriptor (the player, the minister) stands for: the most mentioned person
@@ -252,11 +226,11 @@ class QuoteParser {
     const size_t k0 = v + static_cast<size_t>(hits_[v]->words);
     const size_t limit = SubjectLimit(k0);
     size_t k = k0;
-    while (k < limit && Comma(k)) ++k;
+    while (k < limit && Comma(t_, k)) ++k;
     if (k >= limit) return SubjectBefore(v);
     // "ablagha" / "akhbara" (informed, told) take whom they tell as their object: an
     // organization named right after them is the addressee ("... ablagha sahifat New York Times").
-    if (InformVerb(v) && K(k) == kHead && OrganizationHead(k)) return SubjectBefore(v, true);
+    if (InformVerb(t_, v) && K(k) == kHead && OrganizationHead(t_, k)) return SubjectBefore(v, true);
     const ParsedName p = ParseName(k, limit);
     if (p.kind == NameKind::kName) {
       ParsedName q = p;
@@ -271,7 +245,7 @@ class QuoteParser {
           break;
         }
       }
-      std::string name = q.te == q.tb + 1 && !Definite(q.tb)
+      std::string name = q.te == q.tb + 1 && !Definite(t_, q.tb)
                              ? Fullest(std::string(Bytes(q.tb, q.te - 1)), q.tb, q.te)
                              : std::string(Bytes(q.tb, q.te - 1));
       const uint32_t from = t_.tok(q.tb).start, to = t_.tok(q.te - 1).end;
@@ -320,7 +294,7 @@ class QuoteParser {
       if (std::string named = NameOfTitle(p); !named.empty()) return named;
     }
     // "wa-qala al-wazir fi nadwa": a definite title alone refers back like a person descriptor.
-    if (p.kind == NameKind::kDescriptor && p.te == p.tb + 1 && Definite(p.tb)) {
+    if (p.kind == NameKind::kDescriptor && p.te == p.tb + 1 && Definite(t_, p.tb)) {
       if (std::string same = LastWithTitle(p.tb); !same.empty()) return same;
     }
     if (!entities_.empty()) {
@@ -328,7 +302,7 @@ class QuoteParser {
       // al-shuyukh, Bill Frist,").
       if (p.kind != NameKind::kNone) {
         for (size_t c = p.te; c + 1 < limit; ++c) {
-          if (!Comma(c)) continue;
+          if (!Comma(t_, c)) continue;
           const Entity* e = EntityOver(t_.tok(c + 1).start, t_.tok(c + 1).end);
           if (e != nullptr && e->type == EntityType::kPerson &&
               e->span.start >= t_.tok(c + 1).start) {
@@ -346,7 +320,7 @@ class QuoteParser {
       // tasrihat naqalatha ... Agence France-Presse").
       size_t stop = k, fi = SIZE_MAX;
       while (stop < limit && K(stop) != kStop) {
-        if (fi == SIZE_MAX && stop > k && t_.key(stop) == "\xD9\x81\xD9\x8A" && !Definite(stop + 1)) {
+        if (fi == SIZE_MAX && stop > k && t_.key(stop) == "\xD9\x81\xD9\x8A" && !Definite(t_, stop + 1)) {
           fi = stop;
         }
         ++stop;
@@ -417,35 +391,6 @@ class QuoteParser {
     return {};
   }
 
-  // "kana", "qad" and their forms with wa/fa/la: they open a clause whose subject comes before
-  // its verb ("wa-kanat Rice qalat", "wa-qad Rice qalat").
-  bool Kana(size_t i) const {
-    const std::string_view k = t_.key(i);
-    return k == "\xD9\x83\xD8\xA7\xD9\x86" || k == "\xD9\x83\xD8\xA7\xD9\x86\xD8\xAA" ||
-           k == "\xD9\x88\xD9\x83\xD8\xA7\xD9\x86" ||
-           k == "\xD9\x88\xD9\x83\xD8\xA7\xD9\x86\xD8\xAA" || k == "\xD9\x82\xD8\xAF" ||
-           k == "\xD9\x88\xD9\x82\xD8\xAF" || k == "\xD9\x81\xD9\x82\xD8\xAF" ||
-           k == "\xD9\x84\xD9\x82\xD8\xAF";
-  }
-
-  bool Preposition(size_t i) const {
-    // Folded: fi, 'ala, ila, min, ma'a, 'an, khilal, ba'd, qabl, lada, 'abr, hawl, bi-sha'n, didd,
-    // 'ind, mundh.
-    static constexpr std::string_view kWords[] = {
-        "\xD9\x81\xD9\x8A", "\xD8\xB9\xD9\x84\xD9\x8A", "\xD8\xA7\xD9\x84\xD9\x8A",
-        "\xD9\x85\xD9\x86", "\xD9\x85\xD8\xB9", "\xD8\xB9\xD9\x86",
-        "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84", "\xD8\xA8\xD8\xB9\xD8\xAF",
-        "\xD9\x82\xD8\xA8\xD9\x84", "\xD9\x84\xD8\xAF\xD9\x8A",
-        "\xD8\xB9\xD8\xA8\xD8\xB1", "\xD8\xAD\xD9\x88\xD9\x84",
-        "\xD8\xA8\xD8\xB4\xD8\xA7\xD9\x86", "\xD8\xB6\xD8\xAF",
-        "\xD8\xB9\xD9\x86\xD8\xAF", "\xD9\x85\xD9\x86\xD8\xB0"};
-    const std::string_view k = t_.key(i);
-    for (std::string_view w : kWords) {
-      if (k == w) return true;
-    }
-    return false;
-  }
-
   // A person entity starts in token i (after its clitics).
   bool PersonAt(size_t i) const {
     const auto [lo, hi] = EntityRange(t_.tok(i).start, t_.tok(i).end);
@@ -479,74 +424,22 @@ class QuoteParser {
       if (e.type != EntityType::kPerson) continue;
       size_t c = b;  // The token after the entity.
       while (c < v && t_.tok(c).start < e.span.end) ++c;
-      if (c + 1 < v && Comma(c) && (K(c + 1) == kTitle || K(c + 1) == kPerson)) return &e;
+      if (c + 1 < v && Comma(t_, c) && (K(c + 1) == kTitle || K(c + 1) == kPerson)) return &e;
     }
     return nullptr;
-  }
-
-  // The verb at v is ablagha or akhbara (with any conjunction).
-  bool InformVerb(size_t v) const {
-    std::string_view key = t_.key(v);
-    if (key.starts_with("\xD9\x88") || key.starts_with("\xD9\x81")) key.remove_prefix(2);
-    return key == "\xD8\xA7\xD8\xA8\xD9\x84\xD8\xBA" ||  // ablagha
-           key == "\xD8\xA7\xD8\xA8\xD9\x84\xD8\xBA\xD8\xAA" ||
-           key == "\xD8\xA7\xD8\xAE\xD8\xA8\xD8\xB1" ||  // akhbara
-           key == "\xD8\xA7\xD8\xAE\xD8\xA8\xD8\xB1\xD8\xAA";
-  }
-
-  // Head nouns that name an organization (a ministry, company, agency, party...), unlike the
-  // other naming nouns (a campaign, an index, a report, an operation).
-  bool OrganizationHead(size_t i) const {
-    static constexpr std::string_view kHeads[] = {
-        "\xD9\x88\xD8\xB2\xD8\xA7\xD8\xB1\xD9\x87",              // wizara
-        "\xD8\xB4\xD8\xB1\xD9\x83\xD9\x87",                          // sharika
-        "\xD9\x85\xD9\x86\xD8\xB8\xD9\x85\xD9\x87",              // munazzama
-        "\xD9\x87\xD9\x8A\xD8\xA6\xD9\x87",                          // hay'a
-        "\xD8\xAC\xD8\xA7\xD9\x85\xD8\xB9\xD9\x87",              // jami'a
-        "\xD9\x85\xD8\xA4\xD8\xB3\xD8\xB3\xD9\x87",              // mu'assasa
-        "\xD9\x88\xD9\x83\xD8\xA7\xD9\x84\xD9\x87",              // wakala
-        "\xD9\x85\xD8\xAC\xD9\x84\xD8\xB3",                          // majlis
-        "\xD8\xA7\xD8\xAA\xD8\xAD\xD8\xA7\xD8\xAF",              // ittihad
-        "\xD9\x84\xD8\xAC\xD9\x86\xD9\x87",                          // lajna
-        "\xD8\xA8\xD9\x86\xD9\x83",                                      // bank
-        "\xD9\x85\xD8\xB5\xD8\xB1\xD9\x81",                          // masraf
-        "\xD8\xB5\xD9\x86\xD8\xAF\xD9\x88\xD9\x82",              // sunduq
-        "\xD8\xAC\xD9\x85\xD8\xB9\xD9\x8A\xD9\x87",              // jam'iyya
-        "\xD8\xAD\xD8\xB2\xD8\xA8",                                      // hizb
-        "\xD8\xAD\xD8\xB1\xD9\x83\xD9\x87",                          // haraka
-        "\xD8\xA7\xD8\xAF\xD8\xA7\xD8\xB1\xD9\x87",              // idara
-        "\xD8\xB5\xD8\xAD\xD9\x8A\xD9\x81\xD9\x87",              // sahifa
-        "\xD8\xAC\xD8\xB1\xD9\x8A\xD8\xAF\xD9\x87",              // jarida
-        "\xD9\x82\xD9\x86\xD8\xA7\xD9\x87"};                         // qanat
-    const std::string_view key = t_.key(i);
-    for (std::string_view h : kHeads) {
-      if (key == h) return true;
-    }
-    return false;
-  }
-
-  // "amma" (as for) up to six words before token v, in the same sentence.
-  bool AmmaBefore(size_t v) const {
-    for (size_t i = v; i > 0 && v - i < 6;) {
-      --i;
-      if (SentenceEnd(i) || NewlineBefore(i + 1)) return false;
-      const std::string_view k = t_.key(i);
-      if (k == "\xD8\xA7\xD9\x85\xD8\xA7" || k == "\xD9\x88\xD8\xA7\xD9\x85\xD8\xA7") return true;
-    }
-    return false;
   }
 
   // A subject before its verb ("wa-kanat Rice qalat"): the name word right before the verb.
   // With entity_only, only a person or organization entity right before the verb counts.
   std::string SubjectBefore(size_t v, bool entity_only = false) const {
     size_t e = v;  // Skip "qad", "kana" between the subject and the verb.
-    while (e > 0 && e + 3 > v && Kana(e - 1) && !NewlineBefore(e)) --e;
+    while (e > 0 && e + 3 > v && Kana(t_, e - 1) && !NewlineBefore(e)) --e;
     // A verb with its own conjunction ("... wa-qala") opens a new clause: the words before it end
     // the previous one ("... bi-l-mubarat badaniyyan wa-qala").
     // Not so for fa- after "amma" ("amma wazir al-dakhiliyya Sarkozy fa-sarraha").
     const std::string_view verb = t_.key(v);
     if (e == v && hits_[v]->clitic_letters > 0 &&
-        (verb.starts_with("\xD9\x88") || (verb.starts_with("\xD9\x81") && !AmmaBefore(v)))) {
+        (verb.starts_with("\xD9\x88") || (verb.starts_with("\xD9\x81") && !AmmaBefore(t_, v)))) {
       return {};
     }
     if (e == v) {
@@ -559,15 +452,15 @@ class QuoteParser {
     }
     if (b == e) return {};
     // After a preposition the words are its object ("al-mas'ul 'an al-astana al-radawiyya yaqul").
-    if (b > 0 && Preposition(b - 1)) return {};
+    if (b > 0 && Preposition(t_, b - 1)) return {};
     const bool after_stop = b > 0 && K(b - 1) == kStop && !NewlineBefore(b);
     if (const Entity* en = EntityOver(t_.tok(b).start, t_.tok(e - 1).end)) return NameOf(*en);
     if (entity_only) return {};
     // "wa-kana al-ra'is al-amiriki qala": a title and its adjective, the descriptor as written;
     // a name after them is the speaker ("wa-kana wazir al-sihha Fahd al-Jalajil qad sarraha").
-    if (b > 0 && (K(b - 1) == kTitle || K(b - 1) == kPerson) && !NewlineBefore(b) && Definite(b)) {
+    if (b > 0 && (K(b - 1) == kTitle || K(b - 1) == kPerson) && !NewlineBefore(b) && Definite(t_, b)) {
       size_t n = b;
-      while (n < e && Definite(n)) ++n;
+      while (n < e && Definite(t_, n)) ++n;
       return std::string(n < e ? Bytes(n, e - 1) : Bytes(b - 1, e - 1));
     }
     // Words that no tagger names are a subject only in a "kana"/"qad" clause; elsewhere they are
@@ -585,9 +478,9 @@ class QuoteParser {
       // "ila" (folded "al-y") and the relative pronouns end the complement though they look
       // definite; "al-'am" (general, in "al-amin al-'am") does not.
       while (k < limit &&
-             (Comma(k) ||
-              (Definite(k) && !(K(k) == kStop && t_.key(k).size() <= 6) && K(k) != kRelative) ||
-              K(k) == kTitle || K(k) == kLink || K(k) == kHead || LamComplement(k) ||
+             (Comma(t_, k) ||
+              (Definite(t_, k) && !(K(k) == kStop && t_.key(k).size() <= 6) && K(k) != kRelative) ||
+              K(k) == kTitle || K(k) == kLink || K(k) == kHead || LamComplement(t_, k) ||
               t_.tok(k).kind == TokenKind::kPunct || PlaceAt(k))) {
         ++k;
       }
@@ -597,20 +490,20 @@ class QuoteParser {
       // found is ("mas'ul fi al-wizara, talaba 'adam al-kashf 'an ismihi, inna").
       const bool after_fi = k > title && t_.key(k - 1) == "\xD9\x81\xD9\x8A";
       const bool unnamed_after_comma =
-          k > title_end && Comma(k - 1) && !ents_.empty() && !PersonAt(k);
+          k > title_end && Comma(t_, k - 1) && !ents_.empty() && !PersonAt(k);
       if (k < limit && K(k) == kNone && t_.tok(k).kind == TokenKind::kArabic && !after_fi &&
           !unnamed_after_comma) {
         const size_t e = NameEnd(k, limit);
         if (e > k) return {NameKind::kName, k, e, true};
       }
       size_t e = title_end;
-      while (e < limit && Definite(e) && K(e) == kNone) ++e;
+      while (e < limit && Definite(t_, e) && K(e) == kNone) ++e;
       // A title with a complement ("al-mutahaddith bi-ism al-jaysh") is somebody of its own, not
       // a stand-in for the person the article named before; the descriptor runs to its end.
       const bool complement = k > title_end;
       if (complement && k <= title_end + 6) {
         e = std::max(e, k);
-        while (e > title_end && (Comma(e - 1) || K(e - 1) == kLink ||
+        while (e > title_end && (Comma(t_, e - 1) || K(e - 1) == kLink ||
                                  t_.tok(e - 1).kind == TokenKind::kPunct)) {
           --e;
         }
@@ -621,12 +514,12 @@ class QuoteParser {
     }
     // An organization named by its head noun: "qalat wizarat al-difa' al-rusiyya", "sharikat
     // Aramco". The head, then definite words, places and one plain word, up to four.
-    if (kind == kHead && OrganizationHead(k)) {
+    if (kind == kHead && OrganizationHead(t_, k)) {
       size_t e = k + 1;
       bool plain = false;
       while (e < limit && e < k + 5 && t_.tok(e).kind == TokenKind::kArabic) {
-        const bool definite = Definite(e) && K(e) != kStop && K(e) != kRelative;
-        const bool name = !plain && K(e) == kNone && !Definite(e) && e == k + 1;
+        const bool definite = Definite(t_, e) && K(e) != kStop && K(e) != kRelative;
+        const bool name = !plain && K(e) == kNone && !Definite(t_, e) && e == k + 1;
         if (!definite && !PlaceAt(e) && !name) break;
         plain = plain || name;
         ++e;
@@ -635,10 +528,10 @@ class QuoteParser {
       return {};
     }
     if (kind != kNone || t_.tok(k).kind != TokenKind::kArabic) return {};
-    if (Prepositional(k)) return {};  // "told reporters": the addressee, not the speaker.
-    if (Definite(k)) {  // An organization or a descriptor: "the Kremlin", "the ministry".
+    if (Prepositional(t_, k)) return {};  // "told reporters": the addressee, not the speaker.
+    if (Definite(t_, k)) {  // An organization or a descriptor: "the Kremlin", "the ministry".
       size_t e = k;
-      while (e < limit && e < k + 3 && Definite(e) && K(e) == kNone) ++e;
+      while (e < limit && e < k + 3 && Definite(t_, e) && K(e) == kNone) ++e;
       return {NameKind::kName, k, e};
     }
     const size_t e = NameEnd(k, limit);
@@ -727,7 +620,7 @@ class QuoteParser {
           if (SentenceEnd(a)) break;
           if (K(a) != kFrom) continue;
           size_t k = a + 1;
-          while (k < i && Comma(k)) ++k;
+          while (k < i && Comma(t_, k)) ++k;
           const ParsedName p = k < i ? ParseName(k, i) : ParsedName{};
           if (p.kind != NameKind::kNone) *speaker = std::string(Bytes(p.tb, p.te - 1));
           break;
@@ -760,7 +653,7 @@ class QuoteParser {
       }
       // Skip commas, "ala hadd" (as ... put it) and "hakadha" (thus).
       const std::string_view key = t_.key(i);
-      if (!Comma(i) && key != "\xD8\xB9\xD9\x84\xD9\x8A" && key != "\xD8\xAD\xD8\xAF" &&
+      if (!Comma(t_, i) && key != "\xD8\xB9\xD9\x84\xD9\x8A" && key != "\xD8\xAD\xD8\xAF" &&
           key != "\xD9\x87\xD9\x83\xD8\xB0\xD8\xA7") {
         break;
       }
@@ -823,7 +716,7 @@ class QuoteParser {
     if (!Attribution(s, &speaker, &complementizer)) return;
     if (short_quote && !complementizer) return;
     // A list of quoted names ("..." wa "..."): every item is a term.
-    auto joiner = [&](size_t i) { return Comma(i) || t_.key(i) == "\xD9\x88"; };
+    auto joiner = [&](size_t i) { return Comma(t_, i) || t_.key(i) == "\xD9\x88"; };
     const bool after_item = s.open >= 2 && joiner(s.open - 1) && M(s.open - 2) != QuoteMark::kNone;
     const bool before_item = s.closed && s.close + 2 < t_.size() && joiner(s.close + 1) &&
                              M(s.close + 2) != QuoteMark::kNone;
@@ -863,7 +756,7 @@ class QuoteParser {
       for (size_t i = 1; i < t_.size(); ++i) {
         const size_t p = i - 1;
         if (t_.tok(i).kind == TokenKind::kArabic && t_.tok(p).kind == TokenKind::kArabic &&
-            K(p) == kNone && !Definite(p) && t_.tok(p).end != t_.tok(i).start) {
+            K(p) == kNone && !Definite(t_, p) && t_.tok(p).end != t_.tok(i).start) {
           named_after_.emplace(t_.key(i), p);  // Keeps the first.
         }
       }

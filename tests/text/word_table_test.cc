@@ -73,8 +73,8 @@ TEST(WordTable, MatchesPhrasesAndClitics) {
 TEST(Sources, DatesAndQuotesAreAscii) {
   const char* files[] = {"text/dates.h",        "text/dates.cc",       "text/dates_internal.h",
                          "text/date_values.cc", "text/quotes.h",       "text/quotes.cc",
-                         "text/quote_marks.h",  "text/quote_marks.cc", "text/word_table.h",
-                         "text/word_table.cc"};
+                         "text/quote_marks.h",  "text/quote_marks.cc", "text/quote_words.h",
+                         "text/quote_words.cc", "text/word_table.h",   "text/word_table.cc"};
   for (const char* f : files) {
     std::ifstream in(std::string(KHABAR_SOURCE_DIR) + "/" + f, std::ios::binary);
     ASSERT_TRUE(in) << f;
