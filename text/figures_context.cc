@@ -352,30 +352,26 @@ void CountedFromSubject(const FiguresLexicon& lex, const FieldText& f, Quantity*
   }
 }
 
+bool Others(std::string_view folded) {  // akharun, akharin, akhar
+  return folded == "\u0627\u062e\u0631\u0648\u0646" || folded == "\u0627\u062e\u0631\u064a\u0646" ||
+         folded == "\u0627\u062e\u0631";
+}
+
 // "qutila 7 ashkhas wa-usiba 12 akharun": "others" counts the noun of the figure before it in
 // the sentence, and nothing when there is none.
 void InheritOthers(const FieldText& f, std::vector<Quantity>* qs) {
-  static constexpr std::string_view kOthers[] = {"\u0622\u062e\u0631\u0648\u0646",   // akharun
-                                                 "\u0622\u062e\u0631\u064a\u0646",   // akharin
-                                                 "\u0627\u062e\u0631\u0648\u0646",
-                                                 "\u0627\u062e\u0631\u064a\u0646",
-                                                 "\u0622\u062e\u0631", "\u0627\u062e\u0631"};
   for (size_t k = 0; k < qs->size(); ++k) {
     Quantity& q = (*qs)[k];
-    if (q.unit != nullptr || q.counted.empty()) continue;
-    if (std::find(std::begin(kOthers), std::end(kOthers), q.counted) == std::end(kOthers)) continue;
     // Only "others" right after the number ("12 akharun"), not before it ("al-akharin al-46").
-    if (q.last >= f.words.size() ||
-        (f.words[q.last].norm != "\u0627\u062e\u0631\u0648\u0646" &&
-         f.words[q.last].norm != "\u0627\u062e\u0631\u064a\u0646")) {
+    if (q.unit != nullptr || q.counted.empty() || q.last >= f.words.size() ||
+        !Others(f.words[q.last].norm)) {
       continue;
     }
     q.counted.clear();
     for (size_t p = k; p-- > 0;) {
       const Quantity& before = (*qs)[p];
       if (f.words[before.first].sentence != f.words[q.first].sentence) break;
-      if (before.unit == nullptr && !before.counted.empty() &&
-          std::find(std::begin(kOthers), std::end(kOthers), before.counted) == std::end(kOthers)) {
+      if (before.unit == nullptr && !before.counted.empty() && !Others(Normalize(before.counted))) {
         q.counted = before.counted;
         break;
       }

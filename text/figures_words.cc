@@ -5,7 +5,6 @@
 #include "text/chars.h"
 #include "text/tokenize.h"
 #include "text/figures_scan.h"
-#include "text/normalize.h"
 #include "text/utf8.h"
 
 namespace khabar::text::figures_internal {

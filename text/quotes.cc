@@ -342,11 +342,12 @@ class QuoteParser {
   // "al-wazir" after "wazir al-kharijiyya al-irani" earlier in the field: whom the latest use of
   // the same title word before token `at` names, or that use's descriptor; "" if none.
   std::string LastWithTitle(size_t at) const {
-    std::string_view key = t_.key(at);
-    if (key.substr(0, 4) == kAl) key.remove_prefix(4);
+    std::string_view bare = t_.key(at);
+    if (bare.substr(0, 4) == kAl) bare.remove_prefix(4);
+    const std::string definite = std::string(kAl) + std::string(bare);
     size_t best = SIZE_MAX;
-    for (const std::string_view k : {key, std::string_view()}) {
-      const auto it = titles_.find(k.empty() ? std::string(kAl) + std::string(key) : std::string(k));
+    for (const std::string_view form : {bare, std::string_view(definite)}) {  // wazir, al-wazir
+      const auto it = titles_.find(form);
       if (it == titles_.end()) continue;
       for (size_t i : it->second) {
         if (i < at && (best == SIZE_MAX || i > best)) best = i;
@@ -747,9 +748,8 @@ class QuoteParser {
   std::vector<size_t> named_;        // named_[n]: the last verb <= n with a subject, or SIZE_MAX.
   std::vector<const Entity*> ents_;  // This field's entities by start.
   std::unordered_map<std::string, size_t> mentions_;  // Canonical name -> mentions.
-  // Folded word -> the first token before it that looks like a first name (for Fullest).
-  // Each word -> the first plain Arabic word written right before it; built on first use, as
-  // only one-word names need it.
+  // Each word -> the first plain Arabic word written right before it (for Fullest); built on
+  // first use, as only one-word names need it.
   const std::unordered_map<std::string_view, size_t>& NamedAfter() const {
     if (!named_after_built_) {
       named_after_built_ = true;

@@ -136,11 +136,17 @@ TEST_F(EntitiesTest, AKnownOrganizationIsNoPerson) {
       "واعتبر الأمين العام للناتو ينس ستولتنبرغ أن قرار الانضمام يعود للدول نفسها وأن الناتو "
       "لن يتدخل .";
   const auto es = recognizer_->Recognize("", body);
+  int natu = 0;
   for (const Entity& e : es) {
     if (e.text.find("\xD9\x86\xD8\xA7\xD8\xAA\xD9\x88") != std::string::npos) {  // natu
       EXPECT_EQ(e.type, EntityType::kOrganization) << e.text;
+      ++natu;
     }
   }
+  EXPECT_EQ(natu, 2);
+  const Entity* stoltenberg = Find(es, "ينس ستولتنبرغ");
+  ASSERT_NE(stoltenberg, nullptr);
+  EXPECT_EQ(stoltenberg->type, EntityType::kPerson);
 }
 
 // A name right after a place head is the place.
