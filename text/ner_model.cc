@@ -112,49 +112,50 @@ Result<Model> Model::Load(std::string_view in) {
   while (buckets < static_cast<size_t>(rows)) buckets *= 2;
   const char* keys = in.data();
   const char* weights = in.data() + static_cast<size_t>(rows) * sizeof(uint64_t);
-  // Both buckets of a key full happens rarely; a bigger table then succeeds. Duplicate keys (a
-  // corrupt file) fail at every size.
-  for (int attempt = 0; !m.Build(keys, weights, rows, buckets); ++attempt) {
-    if (attempt == 3) return Status(ErrorCode::kDataLoss, "ner model: duplicate feature keys");
+  // A probe run longer than a byte counts (never seen at this load) gets a bigger table.
+  for (;;) {
+    const BuildResult r = m.Build(keys, weights, rows, buckets);
+    if (r == BuildResult::kOk) break;
+    if (r == BuildResult::kDuplicate || buckets >= (size_t{1} << 30)) {
+      return Status(ErrorCode::kDataLoss, "ner model: duplicate feature keys");
+    }
     buckets *= 2;
   }
   m.num_rows_ = rows;
   return m;
 }
 
-bool Model::Build(const char* keys, const char* weights, size_t rows, size_t buckets) {
+Model::BuildResult Model::Build(const char* keys, const char* weights, size_t rows,
+                                size_t buckets) {
   buckets_.assign(buckets, Bucket{});
   mask_ = buckets - 1;
-  auto holds = [](const Bucket& b, uint64_t key) {
-    return b.slot[0].key == key || b.slot[1].key == key;
-  };
-  auto free_slot = [](Bucket& b) -> Slot* {
-    if (b.slot[0].key == 0) return &b.slot[0];
-    if (b.slot[1].key == 0) return &b.slot[1];
-    return nullptr;
-  };
   for (size_t r = 0; r < rows; ++r) {
     Slot cur{0, {}, 0};
     std::memcpy(&cur.key, keys + r * sizeof(uint64_t), sizeof(uint64_t));
     cur.key = SlotKey(cur.key);
     std::memcpy(cur.w, weights + r * kNumTags * sizeof(int16_t), sizeof(cur.w));
-    Bucket& first = buckets_[First(cur.key)];
-    Bucket& second = buckets_[Second(cur.key)];
-    if (holds(first, cur.key) || holds(second, cur.key)) return false;
-    Slot* at = free_slot(first);
-    if (at == nullptr) {
-      at = free_slot(second);
-      if (at == nullptr) return false;
-      first.slot[0].spilled = 1;
+    const size_t home = Home(cur.key);
+    uint8_t& probe = buckets_[home].slot[0].probe;
+    for (size_t d = 0; d <= probe; ++d) {
+      const Bucket& b = buckets_[(home + d) & mask_];
+      if (b.slot[0].key == cur.key || b.slot[1].key == cur.key) return BuildResult::kDuplicate;
     }
-    cur.spilled = at->spilled;
-    *at = cur;
+    for (size_t d = 0;; ++d) {
+      if (d > UINT8_MAX) return BuildResult::kTooLong;
+      Bucket& b = buckets_[(home + d) & mask_];
+      Slot* at = b.slot[0].key == 0 ? &b.slot[0] : b.slot[1].key == 0 ? &b.slot[1] : nullptr;
+      if (at == nullptr) continue;
+      cur.probe = at->probe;  // The probe count belongs to the bucket, not to the row.
+      *at = cur;
+      probe = std::max(probe, static_cast<uint8_t>(d));
+      break;
+    }
   }
-  return true;
+  return BuildResult::kOk;
 }
 
 void Model::Prefetch(const uint64_t* features, int num) const {
-  for (int f = 0; f < num; ++f) __builtin_prefetch(&buckets_[First(SlotKey(features[f]))]);
+  for (int f = 0; f < num; ++f) __builtin_prefetch(&buckets_[Home(SlotKey(features[f]))]);
 }
 
 // With AVX2 the int16 -> int32 widening and the eight-lane sums are single instructions; the
@@ -180,12 +181,12 @@ void Model::Score(const uint64_t* features, int num, float* scores) const {
   };
   for (int f = 0; f < num; ++f) {
     const uint64_t key = SlotKey(features[f]);
-    const Bucket& b = buckets_[First(key)];
-    const int32_t found = add(b.slot[0], key) | add(b.slot[1], key);
-    if (found == 0 && b.slot[0].spilled) {
-      const Bucket& c = buckets_[Second(key)];
-      add(c.slot[0], key);
-      add(c.slot[1], key);
+    const size_t home = Home(key);
+    const Bucket& b = buckets_[home];
+    int32_t found = add(b.slot[0], key) | add(b.slot[1], key);
+    for (size_t d = 1; found == 0 && d <= b.slot[0].probe; ++d) {
+      const Bucket& c = buckets_[(home + d) & mask_];
+      found = add(c.slot[0], key) | add(c.slot[1], key);
     }
   }
   for (int t = 0; t < 8; ++t) scores[t] = static_cast<float>(acc[t]) * scale_;

@@ -52,25 +52,28 @@ class Model {
   void Prefetch(const uint64_t* features, int num) const;
 
   const float* transitions() const { return transitions_; }
+  // Bytes of the lookup table (64 per bucket), for tests and memory accounting.
+  size_t table_bytes() const { return buckets_.size() * sizeof(Bucket); }
   size_t num_rows() const { return num_rows_; }
 
  private:
   struct Slot {
     uint64_t key;
     int16_t w[kNumTags];
-    uint8_t spilled;  // In a bucket's first slot: a key of this bucket lives in its second one.
+    uint8_t probe;  // In a bucket's first slot: how many buckets after it hold its keys.
   };
   struct alignas(64) Bucket {
     Slot slot[2];
   };
   static_assert(sizeof(Bucket) == 64);
-  // Two-choice hashing over buckets of two slots, one 64-byte cache line: a feature's row is in
-  // bucket First(key), or in bucket Second(key) when the first was full. The table is at most
-  // half full (67,654 rows: 131,072 buckets, 8 MiB), so about one bucket in sixty spills and a
-  // lookup almost always loads one line. Key 0 marks an empty slot (with zero weights).
-  size_t First(uint64_t key) const { return key & mask_; }
-  size_t Second(uint64_t key) const { return ((key * 0x9E3779B97F4A7C15ULL) >> 20) & mask_; }
-  bool Build(const char* keys, const char* weights, size_t rows, size_t buckets);
+  // Linear probing over buckets of two slots, one 64-byte cache line: a feature's row is in
+  // bucket Home(key) or, when that one was full, in one of the next `probe` buckets. The table
+  // has at least as many buckets as rows, so at most a quarter of the slots are used (67,551
+  // rows: 131,072 buckets, 8 MiB), about one home bucket in ten is full, and a lookup almost
+  // always loads one line. Key 0 marks an empty slot (with zero weights).
+  size_t Home(uint64_t key) const { return key & mask_; }
+  enum class BuildResult { kOk, kDuplicate, kTooLong };
+  BuildResult Build(const char* keys, const char* weights, size_t rows, size_t buckets);
 
   std::vector<Bucket> buckets_;
   uint64_t mask_ = 0;
