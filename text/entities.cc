@@ -492,6 +492,7 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view title,
   std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
     return std::tie(a.span.field, a.span.start) < std::tie(b.span.field, b.span.start);
   });
+  JoinAdjacentPersons(title, body, &out);
   RefineMentions(&out);
   AssignCanonicals(&out);
   return out;

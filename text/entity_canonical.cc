@@ -151,6 +151,33 @@ Entity Sub(const Entity& e, size_t from, size_t to) {
 
 }  // namespace
 
+void JoinAdjacentPersons(std::string_view title, std::string_view body,
+                         std::vector<Entity>* mentions) {
+  std::vector<Entity>& m = *mentions;
+  size_t kept = 0;
+  for (size_t i = 0; i < m.size(); ++i) {
+    if (kept > 0) {
+      Entity& prev = m[kept - 1];
+      const Entity& e = m[i];
+      const std::string_view text = e.span.field == Field::kTitle ? title : body;
+      const bool joins =
+          prev.type == EntityType::kPerson && e.type == EntityType::kPerson &&
+          prev.span.field == e.span.field && e.span.start > prev.span.end &&
+          e.span.start - prev.span.end <= 3 && !e.text.starts_with("\xD9\x88") &&
+          text.substr(prev.span.end, e.span.start - prev.span.end).find_first_not_of(" -") ==
+              std::string_view::npos;
+      if (joins) {
+        prev.span.end = e.span.end;
+        prev.text = std::string(text.substr(prev.span.start, prev.span.end - prev.span.start));
+        continue;
+      }
+    }
+    if (kept != i) m[kept] = std::move(m[i]);
+    ++kept;
+  }
+  m.resize(kept);
+}
+
 void RefineMentions(std::vector<Entity>* mentions) {
   constexpr std::string_view kWaw = "\xD9\x88";
   constexpr size_t kLetter = 2;

@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "text/entity_canonical.h"
 #include "text/ner_data.h"
 #include "text/ner_lexicon.h"
 #include "text/ner_model.h"
@@ -305,6 +306,42 @@ TEST_F(EntitiesTest, RandomTextKeepsSpansValid) {
     const auto es = recognizer_->Recognize(title, body);
     ExpectSpansPointIntoOriginal(es, title, body);
   }
+}
+
+// A body mention of `type` over the first occurrence of `text` in `body`.
+Entity MentionOf(std::string_view body, std::string_view text, EntityType type) {
+  const size_t at = body.find(text);
+  EXPECT_NE(at, std::string_view::npos) << text;
+  Entity e;
+  e.type = type;
+  e.text = std::string(text);
+  e.span = Span{Field::kBody, static_cast<uint32_t>(at), static_cast<uint32_t>(at + text.size())};
+  return e;
+}
+
+TEST(JoinAdjacentPersonsTest, JoinsANameCutInTwo) {
+  const std::string body = "وسعادة عيسى حمد بوشهاب سفير الدولة ، وكان كيم جونغ - ايل هناك .";
+  std::vector<Entity> m = {MentionOf(body, "عيسى", EntityType::kPerson),
+                           MentionOf(body, "حمد بوشهاب", EntityType::kPerson),
+                           MentionOf(body, "كيم جونغ", EntityType::kPerson),
+                           MentionOf(body, "ايل", EntityType::kPerson)};
+  JoinAdjacentPersons("", body, &m);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].text, "عيسى حمد بوشهاب");
+  EXPECT_EQ(body.substr(m[0].span.start, m[0].span.end - m[0].span.start), m[0].text);
+  EXPECT_EQ(m[1].text, "كيم جونغ - ايل");
+}
+
+TEST(JoinAdjacentPersonsTest, ListsAndOtherTypesStayApart) {
+  const std::string body = "بوش وشارون في لقاء جورج بوش واشنطن ومع نبيه بري ، فؤاد السنيورة .";
+  std::vector<Entity> m = {MentionOf(body, "بوش", EntityType::kPerson),
+                           MentionOf(body, "وشارون", EntityType::kPerson),
+                           MentionOf(body, "جورج بوش", EntityType::kPerson),
+                           MentionOf(body, "واشنطن", EntityType::kPlace),
+                           MentionOf(body, "نبيه بري", EntityType::kPerson),
+                           MentionOf(body, "فؤاد السنيورة", EntityType::kPerson)};
+  JoinAdjacentPersons("", body, &m);
+  EXPECT_EQ(m.size(), 6u);
 }
 
 }  // namespace
