@@ -13,7 +13,7 @@ BUILD=${BUILD:-build-ner}
 SHARED=${SHARED:-../shared}
 TRAIN="$SHARED/data/ner/anercorp-train.conll"
 # Tuned by 4-fold cross-validation on ANERcorp train (docs/design/entities.md).
-SETTINGS="--epochs 40 --models 5 --min-weight 1.5"
+SETTINGS="--epochs 40 --models 5 --min-weight 1.0"
 cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 make -C "$BUILD" -j1 khabar-train-ner >/dev/null
 TRAINER="$BUILD/tools/train_ner/khabar-train-ner"

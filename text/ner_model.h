@@ -68,8 +68,8 @@ class Model {
   static_assert(sizeof(Bucket) == 64);
   // Linear probing over buckets of two slots, one 64-byte cache line: a feature's row is in
   // bucket Home(key) or, when that one was full, in one of the next `probe` buckets. The table
-  // has at least as many buckets as rows, so at most a quarter of the slots are used (67,551
-  // rows: 131,072 buckets, 8 MiB), about one home bucket in ten is full, and a lookup almost
+  // has at least as many buckets as rows, so at most half of the slots are used (88,734
+  // rows: 131,072 buckets, 8 MiB), about one home bucket in seven is full, and a lookup almost
   // always loads one line. Key 0 marks an empty slot (with zero weights).
   size_t Home(uint64_t key) const { return key & mask_; }
   enum class BuildResult { kOk, kDuplicate, kTooLong };
