@@ -109,12 +109,14 @@ size_t CliticBytes(std::string_view word, const ner::Lexicon& lex) {
   constexpr std::string_view kWaw = "\xD9\x88", kFeh = "\xD9\x81", kBeh = "\xD8\xA8",
                              kKaf = "\xD9\x83", kLam = "\xD9\x84", kAl = "\xD8\xA7\xD9\x84";
   constexpr size_t kLetter = 2;
-  // Trusted lists only: the transliterated gazetteer has "yskwf" as a place.
+  // Trusted lists only (known entities, heads, CLDR places): the transliterated gazetteer has
+  // "yskwf" as a place.
   constexpr uint16_t kTrusted = ner::kLexKnown | ner::kLexOrgHead | ner::kLexLocHead;
   auto flags = [&](std::string_view w) { return lex.WordFlags(ner::HashBytes(Normalize(w))); };
   auto trusted = [&](std::string_view w) {
     const std::string norm = Normalize(w);
-    return (lex.Flags(ner::HashBytes(ner::LightStem(norm))) & kTrusted) != 0;
+    return (lex.Flags(ner::HashBytes(ner::LightStem(norm))) & kTrusted) != 0 ||
+           lex.IsPlace(ner::HashBytes(norm));
   };
   // A hamza on alef never starts a name after a one-letter clitic (wa-Ahmad, li-Italya).
   auto hamza = [](std::string_view w) {
@@ -197,6 +199,24 @@ void TagKnown(const ner::Lexicon& lex, const std::vector<WordInfo>& info, uint8_
     tags[i] = static_cast<uint8_t>(BeginTag(cls));
     for (int k = 1; k < len; ++k) tags[i + k] = static_cast<uint8_t>(BeginTag(cls) + 1);
     i += len - 1;
+  }
+}
+
+// A country or city of the gazetteer's PLACE list that the tagger left untagged is that place,
+// written as listed ("سوريا", "تشيلي") or after a one-letter clitic ("لدمشق", "بأثينا"). The
+// whole word must match, article included, so that the nisba "التشيلي" stays an adjective; so
+// does a definite name after a definite word ("المحادثات الإسرائيلية السعودية": shape bit 0 is
+// a stripped article or conjunction).
+void TagPlaces(const std::vector<WordInfo>& info, uint8_t* tags) {
+  for (size_t i = 0; i < info.size(); ++i) {
+    if (i > 0 && (info[i].shape & 1) && (info[i - 1].shape & 1)) continue;
+    if (tags[i] != 0 && tags[i] < static_cast<int>(Tag::kBMisc)) continue;
+    if (tags[i] >= static_cast<int>(Tag::kBMisc) &&
+        (tags[i] == static_cast<int>(Tag::kIMisc) ||
+         (i + 1 < info.size() && tags[i + 1] == static_cast<int>(Tag::kIMisc)))) {
+      continue;  // Inside a longer MISC name.
+    }
+    if (info[i].place) tags[i] = static_cast<uint8_t>(Tag::kBLoc);
   }
 }
 
@@ -373,6 +393,7 @@ void TagSentence(const ner::Model& model, const ner::Lexicon& lex, std::string_v
                s->tags.data());
   PlacesAfterPlaceHeads(s->info, s->tags.data());
   TagKnown(lex, s->info, s->tags.data());
+  TagPlaces(s->info, s->tags.data());
   for (size_t i = 0; i < n; ++i) {
     const bool long_word = s->norm_bytes[i] >= kMinAnchorBytes;
     words->push_back(

@@ -81,6 +81,7 @@ void DescribeWord(const Lexicon& lex, std::string_view norm, TokenKind kind, Wor
   info->bare_suf3 = bare.empty() ? 0 : HashBytes(bare.substr(SuffixStart(bare, 3)));
   info->shape = Shape(norm, stem, kind);
   info->phrase = 0;
+  info->place = lex.IsPlace(info->word) || (!bare.empty() && lex.IsPlace(info->bare));
 }
 
 void MarkPhrases(const Lexicon& lex, std::span<WordInfo> words) {

@@ -31,6 +31,7 @@ struct WordInfo {
   uint16_t flags = 0;       // Lexicon flags of the stem.
   uint8_t shape = 0;        // Kind, length and article bits.
   uint8_t phrase = 0;       // 0, or 1 + 2 * PhraseClass for a phrase start, 2 + 2 * class inside.
+  bool place = false;       // The word, or it without a one-letter clitic, is a PLACE (no feature).
 };
 
 // Fills `info` for one normalized word of the given token kind.

@@ -26,7 +26,7 @@ bool StripPrefix(std::string_view* w, std::string_view prefix, size_t min_rest_l
 }
 
 Result<uint16_t> ClassFlag(std::string_view cls) {
-  if (cls == "LOC") return static_cast<uint16_t>(kLexLoc);
+  if (cls == "LOC" || cls == "PLACE") return static_cast<uint16_t>(kLexLoc);
   if (cls == "ORG") return static_cast<uint16_t>(kLexOrg);
   if (cls == "PER") return static_cast<uint16_t>(kLexPer);
   if (cls == "PER_FIRST") return static_cast<uint16_t>(kLexFirst | kLexPer);
@@ -90,6 +90,7 @@ Result<Lexicon> Lexicon::Parse(const LexiconFiles& files) {
         if (cls == PhraseClass::kNone) cls = ToPhraseClass(*flag);
       }
       if (stems.size() == 1) {
+        if (line.substr(tab + 1) == "PLACE") lex.places_[HashBytes(norm)] = 1;
         lex.words_[stems[0]] |= *flag;
         lex.words_[HashBytes(norm)] |= *flag;
         continue;

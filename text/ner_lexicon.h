@@ -79,6 +79,10 @@ class Lexicon {
   // stems[0], and its length in words; {kNone, 0} when none does.
   std::pair<PhraseClass, int> MatchPhrase(const uint64_t* stems, int available) const;
 
+  // True when the whole normalized word (hash of it, article included) is a one-word PLACE of the
+  // gazetteer: a CLDR country or city that is not also an everyday word.
+  bool IsPlace(uint64_t word_hash) const { return places_.Find(word_hash) != nullptr; }
+
   // The class and length of the longest known entity that starts at stems[0].
   std::pair<PhraseClass, int> MatchKnown(const uint64_t* stems, int available) const;
 
@@ -88,6 +92,7 @@ class Lexicon {
   FlatHashMap<uint16_t> words_;
   FlatHashMap<PhraseClass> phrases_;  // Keyed by PhraseHash of the stems.
   FlatHashMap<PhraseClass> known_;    // Likewise, of any length.
+  FlatHashMap<uint8_t> places_;       // Keyed by HashBytes of the normalized word.
 };
 
 // Hash of a sequence of stem hashes.

@@ -14,6 +14,7 @@
 #include "text/ner_data.h"
 #include "text/ner_lexicon.h"
 #include "text/ner_model.h"
+#include "text/normalize.h"
 
 namespace khabar::text {
 namespace {
@@ -97,6 +98,31 @@ TEST_F(EntitiesTest, CliticsStayOutOfSpans) {
   ASSERT_NE(wh, nullptr);
   EXPECT_EQ(wh->type, EntityType::kOrganization);
   ASSERT_NE(Find(es, "جون كيربي"), nullptr);
+}
+
+// A CLDR country or city is a place even after a one-letter clitic, which stays out of the span;
+// "مالي" (financial, and the country) is an everyday word and no listed place.
+TEST_F(EntitiesTest, ListedPlacesAfterACliticArePlaces) {
+  const std::string body =
+      "وصل الوفد لدمشق بعد محادثات طويلة بأثينا ، وقدم دعما ماليا للقطاع المالي في سيدني .";
+  const auto es = recognizer_->Recognize("", body);
+  ExpectSpansPointIntoOriginal(es, "", body);
+  for (const char* name : {"دمشق", "أثينا", "سيدني"}) {
+    const Entity* e = Find(es, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, EntityType::kPlace) << name;
+  }
+  for (const Entity& e : es) EXPECT_EQ(e.text.find("مالي"), std::string::npos) << e.text;
+}
+
+TEST_F(EntitiesTest, PlaceListHoldsOnlyOneWordCountriesAndCities) {
+  Result<ner::Lexicon> lex = ner::Lexicon::Parse(ner::EmbeddedLexicon());
+  ASSERT_TRUE(lex.ok());
+  EXPECT_TRUE(lex->IsPlace(ner::HashBytes(Normalize("دمشق"))));
+  EXPECT_TRUE(lex->IsPlace(ner::HashBytes(Normalize("السعودية"))));
+  EXPECT_FALSE(lex->IsPlace(ner::HashBytes(Normalize("سعودية"))));
+  EXPECT_FALSE(lex->IsPlace(ner::HashBytes(Normalize("مالي"))));   // Financial.
+  EXPECT_FALSE(lex->IsPlace(ner::HashBytes(Normalize("ترول"))));   // In "بترول".
 }
 
 // A known club named after its city is one organization, not the city.
