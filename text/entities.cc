@@ -125,7 +125,8 @@ size_t CliticBytes(std::string_view word, const ner::Lexicon& lex) {
   size_t skip = 0;
   if ((word.starts_with(kWaw) || word.starts_with(kFeh)) && word.size() >= 4 * kLetter) {
     const std::string_view rest = word.substr(kLetter);
-    const bool known = flags(word) & kEntityFlags;
+    // A listed word that starts with waw keeps it: "wakalat" (agency) and "wizarat" are heads.
+    const bool known = flags(word) & (kEntityFlags | ner::kLexOrgHead | ner::kLexLocHead);
     const bool strip = word.starts_with(kWaw)
                            ? !known || rest.starts_with(kAl) || hamza(rest)
                            : rest.starts_with(kAl) || hamza(rest) || (!known && trusted(rest));
@@ -137,9 +138,11 @@ size_t CliticBytes(std::string_view word, const ner::Lexicon& lex) {
   if ((word.starts_with(kBeh) || word.starts_with(kKaf) || word.starts_with(kLam)) &&
       word.size() >= 4 * kLetter) {
     const std::string_view rest = word.substr(kLetter);
-    // Before al-, before a hamza on alef, or before a known entity or a trigger word when the
-    // whole word is not a name.
-    if (rest.starts_with(kAl) || hamza(rest) || (trusted(rest) && !(flags(word) & kEntityFlags))) {
+    // Before al- and three letters or more, before a hamza on alef, or before a known entity or
+    // a trigger word when the whole word is not a name. "wakalat" is no "wa-ka-alat" and Ballack
+    // no "bi-al-ak".
+    const bool article = rest.starts_with(kAl) && rest.size() >= kAl.size() + 3 * kLetter;
+    if (article || hamza(rest) || (trusted(rest) && !(flags(word) & kEntityFlags))) {
       skip += kLetter;
     }
   }

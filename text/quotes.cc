@@ -193,6 +193,21 @@ class QuoteParser {
   size_t SubjectLimit(size_t k) const {
     const size_t cap = std::min(t_.size(), k + 16);
     for (size_t i = k; i < cap; ++i) {
+      // A name of up to three words in quote marks after a head noun ("sharikat 'Oanda' Kelvin
+      // Wong") is part of the subject, not the start of the quote.
+      if (M(i) != QuoteMark::kNone && i > k && K(i - 1) == kHead) {
+        size_t j = i + 1;
+        while (j < cap && j <= i + 3 && M(j) == QuoteMark::kNone &&
+               (t_.tok(j).kind == TokenKind::kArabic || t_.tok(j).kind == TokenKind::kLatin) &&
+               K(j) == kNone) {
+          ++j;
+        }
+        if (j > i + 1 && j < cap && M(j) != QuoteMark::kNone && j + 1 < cap && K(j + 1) != kThat &&
+            !t_.IsPunct(j + 1, ':')) {
+          i = j;
+          continue;
+        }
+      }
       if (K(i) == kThat || t_.IsPunct(i, ':') || M(i) != QuoteMark::kNone || SentenceEnd(i) ||
           NewlineBefore(i)) {
         return i;
@@ -297,6 +312,9 @@ class QuoteParser {
     if (p.kind == NameKind::kDescriptor && p.te == p.tb + 1 && Definite(t_, p.tb)) {
       if (std::string same = LastWithTitle(p.tb); !same.empty()) return same;
     }
+    if (!entities_.empty() && p.kind != NameKind::kNone) {
+      if (const Entity* e = PersonAfterWorkplace(p, limit)) return NameOf(*e);
+    }
     if (!entities_.empty()) {
       // A title, its complement, then the name between commas ("za'im al-ghalibiyya fi majlis
       // al-shuyukh, Bill Frist,").
@@ -315,11 +333,12 @@ class QuoteParser {
         if (std::string same = LastWithTitle(p.tb); !same.empty()) return same;
         if (const Entity* e = LastPerson(t_.tok(v).start)) return NameOf(*e);
       }
-      // A person up to a stop word ("'udw fi wafd Hamas Usama Hamdan"); an organization only up
+      // A person up to a stop word or relative pronoun ("'udw fi wafd Hamas Usama Hamdan"; not
+      // "al-Mustaqbal allati tamlikuha 'a'ilat al-Hariri"); an organization only up
       // to "fi" before an indefinite word, whose object it would be ("al-ra'is al-rumani fi
       // tasrihat naqalatha ... Agence France-Presse").
       size_t stop = k, fi = SIZE_MAX;
-      while (stop < limit && K(stop) != kStop) {
+      while (stop < limit && K(stop) != kStop && K(stop) != kRelative) {
         if (fi == SIZE_MAX && stop > k && t_.key(stop) == "\xD9\x81\xD9\x8A" && !Definite(t_, stop + 1)) {
           fi = stop;
         }
@@ -337,6 +356,37 @@ class QuoteParser {
     }
     if (p.kind == NameKind::kNone) return SubjectBefore(v);
     return NamedDescriptor(p);
+  }
+
+  // A title, "fi" or "lada", the organization it works for, then the person: "al-qiyadi fi
+  // Jabhat al-Khalas al-Watani Ahmad Najib al-Chebbi", "al-muhallil fi sharikat 'Oanda' Kelvin
+  // Wong", "al-bahith fi Ma'had Washington David Schenker". The workplace is a head noun or an
+  // organization, with places in its name; the person must follow it directly.
+  const Entity* PersonAfterWorkplace(const ParsedName& p, size_t limit) const {
+    size_t n = p.tb + static_cast<size_t>(hits_[p.tb]->words);
+    while (n < limit && Definite(t_, n) && K(n) == kNone) ++n;  // "al-muhallil al-iqtisadi".
+    if (n + 1 >= limit ||
+        (t_.key(n) != "\xD9\x81\xD9\x8A" && t_.key(n) != "\xD9\x84\xD8\xAF\xD9\x8A")) {
+      return nullptr;
+    }
+    ++n;
+    bool workplace = K(n) == kHead;
+    if (workplace) ++n;
+    const uint32_t until = limit < t_.size() ? t_.tok(limit).start : t_.text().size();
+    auto [e, hi] = EntityRange(t_.tok(n - 1).start, until);
+    for (; e < hi; ++e) {
+      while (n < limit && t_.tok(n).kind == TokenKind::kPunct && !Comma(t_, n)) ++n;
+      const Entity& x = *ents_[e];
+      if (n >= limit || x.span.start < t_.tok(n).start || x.span.start >= t_.tok(n).end) break;
+      if (x.type == EntityType::kPerson) return workplace ? &x : nullptr;
+      if (x.type == EntityType::kOrganization) {
+        workplace = true;
+      } else if (x.type != EntityType::kPlace) {
+        break;
+      }
+      while (n < limit && t_.tok(n).start < x.span.end) ++n;
+    }
+    return nullptr;
   }
 
   // "al-wazir" after "wazir al-kharijiyya al-irani" earlier in the field: whom the latest use of

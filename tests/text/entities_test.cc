@@ -125,6 +125,21 @@ TEST_F(EntitiesTest, PlaceListHoldsOnlyOneWordCountriesAndCities) {
   EXPECT_FALSE(lex->IsPlace(ner::HashBytes(Normalize("ترول"))));   // In "بترول".
 }
 
+// A clitic is cut only where what remains can be a word: "وكالة" (agency) keeps its waw, and
+// "بالاك" (Ballack) is no "bi-al-ak".
+TEST_F(EntitiesTest, CliticsAreNotCutOutOfWords) {
+  const std::string body =
+      "ونقلت وكالة رويترز عن مصدر مطلع قوله إن المفاوضات متعثرة . ونقلت صحيفة صن عن "
+      "ميكايل بالاك قوله إن الفريق جاهز ، وتحدث بالاك عن المباراة .";
+  const auto es = recognizer_->Recognize("", body);
+  ExpectSpansPointIntoOriginal(es, "", body);
+  for (const Entity& e : es) {
+    EXPECT_FALSE(e.text.starts_with("كالة")) << e.text;
+    EXPECT_FALSE(e.text.starts_with("الة")) << e.text;
+    EXPECT_NE(e.text, "الاك");
+  }
+}
+
 // A known club named after its city is one organization, not the city.
 TEST_F(EntitiesTest, KnownOrganizationsHoldThePlacesInTheirNames) {
   const std::string body = "وفاز ريال مدريد على ضيفه دينامو كييف بخمسة أهداف في دوري أبطال أوروبا .";

@@ -146,6 +146,43 @@ TEST_F(QuotesTest, TheAddresseeIsNotTheSpeaker) {
   EXPECT_EQ(q[0].speaker, "");
 }
 
+// After a title and "fi"/"lada", the organization is where the person works; the person named
+// right after it speaks, even when the organization's name is in quote marks.
+TEST_F(QuotesTest, ThePersonAfterATitlesWorkplaceSpeaks) {
+  const std::string front =
+      "بدوره، اعتبر القيادي في جبهة الخلاص الوطني أحمد نجيب الشابي أن \"الأرقام تعكس عزوف "
+      "التونسيين عن السياسة\".";
+  auto q = Run(front, {MakeEntity(front, "جبهة الخلاص الوطني", EntityType::kOrganization),
+                       MakeEntity(front, "أحمد نجيب الشابي", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "أحمد نجيب الشابي");
+  const std::string oanda =
+      "وقال المحلل لدى شركة \"أواندا\" كيلفن وونغ إن \"السوق تترقب بيانات المخزونات\".";
+  q = Run(oanda, {MakeEntity(oanda, "أواندا", EntityType::kOrganization),
+                  MakeEntity(oanda, "كيلفن وونغ", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "كيلفن وونغ");
+  const std::string institute =
+      "وقال الباحث في معهد واشنطن ديفيد شينكر في تصريح لقناة الجزيرة: \"لا أحد يريد الحرب\".";
+  q = Run(institute, {MakeEntity(institute, "معهد", EntityType::kOrganization),
+                      MakeEntity(institute, "واشنطن", EntityType::kPlace),
+                      MakeEntity(institute, "ديفيد شينكر", EntityType::kPerson),
+                      MakeEntity(institute, "الجزيرة", EntityType::kOrganization)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "ديفيد شينكر");
+}
+
+// A relative clause after the subject describes it: a name inside is not the speaker.
+TEST_F(QuotesTest, ANameInARelativeClauseDoesNotSpeak) {
+  const std::string text =
+      "وكتبت صحيفة \" المستقبل \" التي تملكها عائلة الحريري \" لم يتاخر الاسد في استثمار الحرب "
+      "على لبنان \" .";
+  const auto q = Run(text, {MakeEntity(text, "المستقبل", EntityType::kOrganization),
+                            MakeEntity(text, "الحريري", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "المستقبل");
+}
+
 // A named subject before its verb speaks, not a name inside the phrase after the verb.
 TEST_F(QuotesTest, TheSubjectBeforeTheVerbBeatsANameInItsPhrase) {
   const std::string text =
