@@ -521,6 +521,10 @@ class QuoteParser {
     return std::string(Bytes(b, e - 1));
   }
 
+  // Token i follows "fi": an indefinite word there is the preposition's object ("fi mu'tamar
+  // sahafi", "fi tasrihat"), and a word after it describes that object, never a name.
+  bool AfterFi(size_t i) const { return i > 0 && t_.key(i - 1) == "\xD9\x81\xD9\x8A"; }
+
   ParsedName ParseName(size_t k, size_t limit) const {
     const int kind = K(k);
     if (kind == kTitle || kind == kPerson) {
@@ -531,7 +535,8 @@ class QuoteParser {
       while (k < limit &&
              (Comma(t_, k) ||
               (Definite(t_, k) && !(K(k) == kStop && t_.key(k).size() <= 6) && K(k) != kRelative) ||
-              K(k) == kTitle || K(k) == kLink || K(k) == kHead || LamComplement(t_, k) ||
+              K(k) == kTitle || K(k) == kLink || (K(k) == kHead && !AfterFi(k)) ||
+              LamComplement(t_, k) ||
               t_.tok(k).kind == TokenKind::kPunct || PlaceAt(k))) {
         ++k;
       }
@@ -539,7 +544,7 @@ class QuoteParser {
       // A word without the article right after "fi" is the object of the preposition ("al-ra'is
       // al-rumani fi tasrihat naqalatha"), not a name; after a comma only a person the tagger
       // found is ("mas'ul fi al-wizara, talaba 'adam al-kashf 'an ismihi, inna").
-      const bool after_fi = k > title && t_.key(k - 1) == "\xD9\x81\xD9\x8A";
+      const bool after_fi = k > title && AfterFi(k);
       const bool unnamed_after_comma =
           k > title_end && Comma(t_, k - 1) && !ents_.empty() && !PersonAt(k);
       if (k < limit && K(k) == kNone && t_.tok(k).kind == TokenKind::kArabic && !after_fi &&

@@ -172,6 +172,13 @@ TEST_F(QuotesTest, ThePersonAfterATitlesWorkplaceSpeaks) {
   EXPECT_EQ(q[0].speaker, "ديفيد شينكر");
 }
 
+// "fi" + an indefinite head noun is the title's circumstance, and the adjective after it no name.
+TEST_F(QuotesTest, AnAdjectiveAfterFiAndAHeadNounIsNoName) {
+  const auto q = Run("وقال الوزير في مؤتمر صحفي: «نستهدف نموا بنسبة 4.5% خلال العام المالي المقبل».");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "الوزير");
+}
+
 // A relative clause after the subject describes it: a name inside is not the speaker.
 TEST_F(QuotesTest, ANameInARelativeClauseDoesNotSpeak) {
   const std::string text =
