@@ -1,5 +1,7 @@
 #include "text/analyzer.h"
 
+#include <algorithm>
+
 #include "text/entities.h"
 #include "text/figures.h"
 #include "text/dates.h"
@@ -40,6 +42,14 @@ Analysis Analyzer::Analyze(
   for (DateMention& d : dates_->Extract(body, Field::kBody, published)) {
     analysis.dates.push_back(std::move(d));
   }
+  // A name inside a date is part of the date: "نيسان" in "أبريل نيسان" is the month, not the
+  // car maker.
+  std::erase_if(analysis.entities, [&](const Entity& e) {
+    return std::any_of(analysis.dates.begin(), analysis.dates.end(), [&](const DateMention& d) {
+      return d.span.field == e.span.field && d.span.start <= e.span.start &&
+             e.span.end <= d.span.end;
+    });
+  });
   analysis.quotes = quotes_->Extract(title, Field::kTitle, analysis.entities);
   for (Quote& q : quotes_->Extract(body, Field::kBody, analysis.entities)) {
     analysis.quotes.push_back(std::move(q));
