@@ -151,6 +151,8 @@ bool Reader::ReadDualUnit(size_t i, Quantity* q) {
   const std::string_view words[3] = {Norm(i), Norm(i + 1), Norm(i + 2)};
   const UnitEntry* u = lex_.MatchUnit(std::span(words, 3), &consumed);
   if (u == nullptr || !u->dual) return false;
+  // "fi al-daqiqatayn 23 wa-67": the two minutes are named by the numbers after them.
+  if (IsNumber(i + consumed)) return false;
   q->first = i;
   q->last = i + consumed;
   q->start = w_[i].start;

@@ -139,6 +139,16 @@ bool Reader::DigitsAreNotAFigure(size_t i, const Numeral& n) const {
   };
   const size_t p = Prev(i);
   if (blocked_by(p)) return true;
+  // "al-daqa'iq 23 wa-45 wa-67", "al-daqiqa 90+3": numbers joined to a blocked one share its
+  // context.
+  for (size_t k = i, steps = 0; steps < 6; ++steps) {
+    const size_t c = Prev(k);
+    if (c == SIZE_MAX || !(Norm(c) == kWaw || IsPunct(w_[c], "+") || IsPunct(w_[c], ","))) break;
+    const size_t m = Prev(c);
+    if (m == SIZE_MAX || !IsNumber(m)) break;
+    if (blocked_by(Prev(m))) return true;
+    k = m;
+  }
   // The second number of "bi-natija 2-1" shares the first one's context.
   if (i >= 2 && IsPunct(w_[i - 1], "-") && IsNumber(i - 2) && blocked_by(Prev(i - 2))) return true;
   if (p != SIZE_MAX && IsArabic(p)) {
