@@ -192,9 +192,19 @@ void TagKnown(const ner::Lexicon& lex, const std::vector<WordInfo>& info, uint8_
     bool same_span = tagged_begin;
     for (int k = 1; k < len && same_span; ++k) same_span = tags[i + k] == begin + 1;
     const bool runs_on = same_span && i + len < n && tags[i + len] == begin + 1;
+    // An organization span that runs from a known organization into a first name ("al-Unrwa
+    // Philippe Lazzarini") is the organization, then the person.
+    const bool org_then_person = begin == static_cast<int>(Tag::kBOrg) &&
+                                 cls == ner::PhraseClass::kOrg &&
+                                 (info[i + len].flags & (ner::kLexFirst | ner::kLexPer)) != 0;
     if (same_span && runs_on && begin == static_cast<int>(Tag::kBPer) &&
         cls == ner::PhraseClass::kOrg) {
       tags[i + len] = static_cast<uint8_t>(Tag::kBPer);
+    } else if (same_span && runs_on && org_then_person) {
+      tags[i + len] = static_cast<uint8_t>(Tag::kBPer);
+      for (int k = i + len + 1; k < n && tags[k] == static_cast<int>(Tag::kIOrg); ++k) {
+        tags[k] = static_cast<uint8_t>(Tag::kIPer);
+      }
     } else if (same_span && runs_on) {
       same_span = false;
     }

@@ -140,6 +140,19 @@ TEST_F(EntitiesTest, CliticsAreNotCutOutOfWords) {
   }
 }
 
+// An organization span that runs from a known organization into a name is cut in two.
+TEST_F(EntitiesTest, AKnownOrganizationThenAPerson) {
+  const std::string body = "من جانبه، قال مفوض عام وكالة الأونروا فيليب لازاريني عبر منصة إكس .";
+  const auto es = recognizer_->Recognize("", body);
+  ExpectSpansPointIntoOriginal(es, "", body);
+  const Entity* p = Find(es, "فيليب لازاريني");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->type, EntityType::kPerson);
+  const Entity* o = Find(es, "الأونروا");
+  ASSERT_NE(o, nullptr);
+  EXPECT_EQ(o->type, EntityType::kOrganization);
+}
+
 // A known club named after its city is one organization, not the city.
 TEST_F(EntitiesTest, KnownOrganizationsHoldThePlacesInTheirNames) {
   const std::string body = "وفاز ريال مدريد على ضيفه دينامو كييف بخمسة أهداف في دوري أبطال أوروبا .";

@@ -179,6 +179,16 @@ TEST_F(QuotesTest, AnAdjectiveAfterFiAndAHeadNounIsNoName) {
   EXPECT_EQ(q[0].speaker, "الوزير");
 }
 
+// "mufawwid 'amm" is a compound title like "amin 'amm"; the name follows its complement.
+TEST_F(QuotesTest, ACommissionerGeneralIsATitle) {
+  const std::string text =
+      "وقال مفوض عام وكالة الأونروا فيليب لازاريني عبر منصة إكس إن \"المساعدات لا تكفي أبدا\".";
+  const auto q = Run(text, {MakeEntity(text, "الأونروا", EntityType::kOrganization),
+                            MakeEntity(text, "فيليب لازاريني", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "فيليب لازاريني");
+}
+
 // A relative clause after the subject describes it: a name inside is not the speaker.
 TEST_F(QuotesTest, ANameInARelativeClauseDoesNotSpeak) {
   const std::string text =
