@@ -148,14 +148,24 @@ bool Reader::ReadDigits(size_t i, Quantity* q) {
 
 bool Reader::ReadDualUnit(size_t i, Quantity* q) {
   size_t consumed = 0;
-  const std::string_view words[3] = {Norm(i), Norm(i + 1), Norm(i + 2)};
+  std::string_view words[3] = {Norm(i), Norm(i + 1), Norm(i + 2)};
   const UnitEntry* u = lex_.MatchUnit(std::span(words, 3), &consumed);
+  // "qabla al-qimma bi-yawmayn": a one-letter clitic glued to a time dual stays out of the span.
+  size_t clitic = 0;
+  if (u == nullptr && words[0].size() >= 10 &&
+      (StartsWith(words[0], "\u0628") || StartsWith(words[0], "\u0644") ||
+       StartsWith(words[0], "\u0648") || StartsWith(words[0], "\u0641"))) {
+    words[0].remove_prefix(2);
+    u = lex_.MatchUnit(std::span(words, 3), &consumed);
+    if (u != nullptr && u->dual && u->kind == FigureKind::kDuration) clitic = 2;
+    else u = nullptr;
+  }
   if (u == nullptr || !u->dual) return false;
   // "fi al-daqiqatayn 23 wa-67": the two minutes are named by the numbers after them.
   if (IsNumber(i + consumed)) return false;
   q->first = i;
   q->last = i + consumed;
-  q->start = w_[i].start;
+  q->start = w_[i].start + static_cast<uint32_t>(clitic);
   q->end = w_[q->last - 1].end;
   q->value = 2;
   q->words = true;

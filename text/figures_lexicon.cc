@@ -326,7 +326,17 @@ void FiguresLexicon::BuildFilter() {
     add(key);
     add(key + "\u0627");  // Tanween alef.
   }
-  for (const auto& [key, units] : units_by_first_) add(key);
+  for (const auto& [key, units] : units_by_first_) {
+    add(key);
+    // "bi-yawmayn", "li-sa'atayn": a time dual may carry a one-letter clitic (Reader::ReadDualUnit).
+    for (uint32_t u : units) {
+      if (!units_[u].dual || units_[u].kind != FigureKind::kDuration) continue;
+      for (std::string_view clitic : {"\u0628", "\u0644", "\u0648", "\u0641"}) {
+        add(std::string(clitic) + std::string(key));
+      }
+      break;
+    }
+  }
   for (const auto& [key, entry] : currency_context_by_stem_) add(key);
 }
 
