@@ -527,6 +527,16 @@ class QuoteParser {
 
   ParsedName ParseName(size_t k, size_t limit) const {
     const int kind = K(k);
+    // A definite nisba that no list knows, then a name: "al-falaki Mulham Hindi" (the
+    // astronomer), "al-misri Mohamed Salah". The nisba is a descriptor and the name speaks.
+    // Written with ya, not alef maqsura (folded alike): "al-quwa bi-qita' Ghazza" is no nisba.
+    if (kind == kNone && k + 1 < limit && Definite(t_, k) &&
+        t_.text().substr(t_.tok(k).start, t_.tok(k).end - t_.tok(k).start).ends_with("\xD9\x8A") &&
+        t_.tok(k).kind == TokenKind::kArabic && t_.tok(k + 1).kind == TokenKind::kArabic &&
+        K(k + 1) == kNone && !Definite(t_, k + 1)) {
+      const size_t e = NameEnd(k + 1, limit);
+      if (e > k + 1) return {NameKind::kName, k + 1, e, true};
+    }
     if (kind == kTitle || kind == kPerson) {
       const size_t title = k;
       k += static_cast<size_t>(hits_[k]->words);

@@ -189,6 +189,17 @@ TEST_F(QuotesTest, ACommissionerGeneralIsATitle) {
   EXPECT_EQ(q[0].speaker, "فيليب لازاريني");
 }
 
+// A definite nisba before a name is a descriptor ("the astronomer"); "al-quwa" (with alef
+// maqsura, folded alike) is none.
+TEST_F(QuotesTest, ANisbaBeforeANameIsADescriptor) {
+  auto q = Run("وقال الفلكي ملهم هندي إن \"هلال شوال سيولد مساء الثلاثاء\".");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "ملهم هندي");
+  q = Run("وقالت القوى بقطاع غزة في بيان \"انها على ثقة بان كافة الأطراف ستبذل جهودها\".");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_NE(q[0].speaker, "بقطاع غزة");
+}
+
 // A relative clause after the subject describes it: a name inside is not the speaker.
 TEST_F(QuotesTest, ANameInARelativeClauseDoesNotSpeak) {
   const std::string text =
