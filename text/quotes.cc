@@ -680,6 +680,21 @@ class QuoteParser {
         *speaker = subject.empty() ? SpeakerAt(i) : subject;
         return true;
       }
+      // "wa-bi-hasab wazir al-sihha Firas al-Abyad, fa-inna '...'": the source named before the
+      // quote in its sentence.
+      if (K(i) == kSource) {
+        size_t k = i + static_cast<size_t>(hits_[i]->words);
+        while (k < s.open && Comma(t_, k)) ++k;
+        const ParsedName p = k < s.open ? ParseName(k, SubjectLimit(k)) : ParsedName{};
+        if (p.kind == NameKind::kNone) break;
+        const Entity* e = EntityOver(t_.tok(p.tb).start, t_.tok(p.te - 1).end);
+        *complementizer = true;
+        *speaker = e != nullptr && (e->type == EntityType::kPerson || p.kind == NameKind::kName)
+                       ? NameOf(*e)
+                   : p.kind == NameKind::kName ? std::string(Bytes(p.tb, p.te - 1))
+                                               : NamedDescriptor(p);
+        return true;
+      }
       if (K(i) == kSaying) {  // "naqala an X qawlahu": the speaker follows "an" (from).
         *speaker = SpeakerAt(i);
         for (size_t a = i; a-- > floor && a + 10 > i;) {
@@ -706,11 +721,17 @@ class QuoteParser {
       if (K(i) == kSource || K(i) == kSaying) {
         *complementizer = true;
         size_t k = i + 1;
-        if (k < t_.size() && K(k) == kNone && t_.tok(k).kind == TokenKind::kArabic) {
+        if (k < t_.size() && (K(k) == kNone || K(k) == kTitle) &&
+            t_.tok(k).kind == TokenKind::kArabic) {
           const size_t limit = SubjectLimit(k);
           const ParsedName p = ParseName(k, limit);
           if (p.kind == NameKind::kName) {
             *speaker = std::string(Bytes(p.tb, p.te - 1));
+            return true;
+          }
+          // "'...', bi-hasab mas'ul fi al-Salib al-Ahmar": a descriptor is the source too.
+          if (p.kind == NameKind::kDescriptor) {
+            *speaker = NamedDescriptor(p);
             return true;
           }
         }

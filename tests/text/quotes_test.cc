@@ -200,6 +200,30 @@ TEST_F(QuotesTest, ANisbaBeforeANameIsADescriptor) {
   EXPECT_NE(q[0].speaker, "بقطاع غزة");
 }
 
+// "bi-hasab X" names the source before the quote as well as after it, a descriptor too.
+TEST_F(QuotesTest, TheSourceBeforeOrAfterTheQuote) {
+  const std::string before =
+      "وبحسب وزير الصحة فراس الأبيض، فإن \"المستشفيات تعمل بأقصى طاقتها\".";
+  auto q = Run(before, {MakeEntity(before, "فراس الأبيض", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "فراس الأبيض");
+  q = Run("\"الوضع صعب جدا الآن\"، بحسب مسؤول في الصليب الأحمر.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "مسؤول في الصليب الأحمر");
+}
+
+// Titles the news uses before names: "al-'ahil al-urduni al-malik", "wali al-'ahd".
+TEST_F(QuotesTest, MoreTitlesBeforeNames) {
+  const std::string text =
+      "وقال العاهل الأردني الملك عبد الله الثاني إن \"الحرب يجب أن تتوقف\". وأجاب ولي العهد "
+      "الأمير محمد بن سلمان: \"لن نتراجع\".";
+  const auto q = Run(text, {MakeEntity(text, "عبد الله الثاني", EntityType::kPerson),
+                            MakeEntity(text, "محمد بن سلمان", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "عبد الله الثاني");
+  EXPECT_EQ(q[1].speaker, "محمد بن سلمان");
+}
+
 // A relative clause after the subject describes it: a name inside is not the speaker.
 TEST_F(QuotesTest, ANameInARelativeClauseDoesNotSpeak) {
   const std::string text =
