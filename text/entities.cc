@@ -195,7 +195,7 @@ void TagKnown(const ner::Lexicon& lex, const std::vector<WordInfo>& info, uint8_
     // An organization span that runs from a known organization into a first name ("al-Unrwa
     // Philippe Lazzarini") is the organization, then the person.
     const bool org_then_person = begin == static_cast<int>(Tag::kBOrg) &&
-                                 cls == ner::PhraseClass::kOrg &&
+                                 cls == ner::PhraseClass::kOrg && i + len < n &&
                                  (info[i + len].flags & (ner::kLexFirst | ner::kLexPer)) != 0;
     if (same_span && runs_on && begin == static_cast<int>(Tag::kBPer) &&
         cls == ner::PhraseClass::kOrg) {

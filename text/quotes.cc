@@ -246,6 +246,11 @@ class QuoteParser {
     // "ablagha" / "akhbara" (informed, told) take whom they tell as their object: an
     // organization named right after them is the addressee ("... ablagha sahifat New York Times").
     if (InformVerb(t_, v) && K(k) == kHead && OrganizationHead(t_, k)) return SubjectBefore(v, true);
+    // "wa-akkada sumuwwuhu": an honorific with a pronoun (His Highness, His Excellency) is the
+    // person just named, whatever phrase follows it.
+    if (K(k) == kPerson && Honorific(t_.key(k)) && !entities_.empty()) {
+      if (const Entity* e = LastPerson(t_.tok(k).start)) return NameOf(*e);
+    }
     const ParsedName p = ParseName(k, limit);
     if (p.kind == NameKind::kName) {
       ParsedName q = p;
@@ -519,6 +524,24 @@ class QuoteParser {
     if (!after_stop && e == v) return {};
     if (e == b + 1) return Fullest(std::string(Bytes(b, b)), b, b + 1);
     return std::string(Bytes(b, e - 1));
+  }
+
+  // Honorifics with a pronoun: sumuwwuhu/ha, ma'alihi/ha, fakhamatuhu, sa'adatuhu/ha,
+  // samahatuhu, jalalatuhu/ha (folded: ta marbuta reads as ha).
+  static bool Honorific(std::string_view key) {
+    static constexpr std::string_view kWords[] = {
+        "\xD8\xB3\xD9\x85\xD9\x88\xD9\x87",                          // smwh
+        "\xD8\xB3\xD9\x85\xD9\x88\xD9\x87\xD8\xA7",                  // smwha
+        "\xD9\x85\xD8\xB9\xD8\xA7\xD9\x84\xD9\x8A\xD9\x87",          // m'alyh
+        "\xD9\x85\xD8\xB9\xD8\xA7\xD9\x84\xD9\x8A\xD9\x87\xD8\xA7",  // m'alyha
+        "\xD9\x81\xD8\xAE\xD8\xA7\xD9\x85\xD8\xAA\xD9\x87",          // fkhamth
+        "\xD8\xB3\xD8\xB9\xD8\xA7\xD8\xAF\xD8\xAA\xD9\x87",          // s'adth
+        "\xD8\xB3\xD8\xB9\xD8\xA7\xD8\xAF\xD8\xAA\xD9\x87\xD8\xA7",  // s'adtha
+        "\xD8\xB3\xD9\x85\xD8\xA7\xD8\xAD\xD8\xAA\xD9\x87",          // smahth
+        "\xD8\xAC\xD9\x84\xD8\xA7\xD9\x84\xD8\xAA\xD9\x87",          // jlalth
+        "\xD8\xAC\xD9\x84\xD8\xA7\xD9\x84\xD8\xAA\xD9\x87\xD8\xA7",  // jlaltha
+    };
+    return std::find(std::begin(kWords), std::end(kWords), key) != std::end(kWords);
   }
 
   // Token i follows "fi": an indefinite word there is the preposition's object ("fi mu'tamar

@@ -224,6 +224,17 @@ TEST_F(QuotesTest, MoreTitlesBeforeNames) {
   EXPECT_EQ(q[1].speaker, "محمد بن سلمان");
 }
 
+// An honorific with a pronoun ("sumuwwuhu", His Highness) is the person named before it.
+TEST_F(QuotesTest, AnHonorificIsThePersonNamedBefore) {
+  const std::string text =
+      "رعى الأمير فيصل بن بندر أمير منطقة الرياض حفل التخريج. وأكد سموه في كلمته أن "
+      "\"الاستثمار في الإنسان هو أساس التنمية\".";
+  const auto q = Run(text, {MakeEntity(text, "فيصل بن بندر", EntityType::kPerson),
+                            MakeEntity(text, "الرياض", EntityType::kPlace)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "فيصل بن بندر");
+}
+
 // A relative clause after the subject describes it: a name inside is not the speaker.
 TEST_F(QuotesTest, ANameInARelativeClauseDoesNotSpeak) {
   const std::string text =
