@@ -160,8 +160,14 @@ void JoinAdjacentPersons(std::string_view title, std::string_view body,
       Entity& prev = m[kept - 1];
       const Entity& e = m[i];
       const std::string_view text = e.span.field == Field::kTitle ? title : body;
+      // A joined name of more than six words is no name: a run of repeated names stays apart,
+      // and joining stays linear.
+      const auto words = [](const std::string& t) {
+        return std::count(t.begin(), t.end(), ' ') + 1;
+      };
       const bool joins =
           prev.type == EntityType::kPerson && e.type == EntityType::kPerson &&
+          words(prev.text) + words(e.text) <= 6 &&
           prev.span.field == e.span.field && e.span.start > prev.span.end &&
           e.span.start - prev.span.end <= 3 && !e.text.starts_with("\xD9\x88") &&
           text.substr(prev.span.end, e.span.start - prev.span.end).find_first_not_of(" -") ==

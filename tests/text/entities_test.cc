@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <random>
@@ -384,6 +385,25 @@ TEST(JoinAdjacentPersonsTest, JoinsANameCutInTwo) {
   EXPECT_EQ(m[0].text, "عيسى حمد بوشهاب");
   EXPECT_EQ(body.substr(m[0].span.start, m[0].span.end - m[0].span.start), m[0].text);
   EXPECT_EQ(m[1].text, "كيم جونغ - ايل");
+}
+
+// A run of repeated names ("فلاديمير بوتين فلاديمير بوتين ...") is not one endless name.
+TEST(JoinAdjacentPersonsTest, NamesOfMoreThanSixWordsAreNotJoined) {
+  std::string body;
+  for (int i = 0; i < 1000; ++i) body += "فلاديمير بوتين ";
+  std::vector<Entity> m;
+  for (size_t at = 0; at < body.size();) {
+    const size_t end = body.find(' ', body.find(' ', at) + 1);
+    Entity e;
+    e.type = EntityType::kPerson;
+    e.text = body.substr(at, end - at);
+    e.span = Span{Field::kBody, static_cast<uint32_t>(at), static_cast<uint32_t>(end)};
+    m.push_back(e);
+    at = end + 1;
+  }
+  JoinAdjacentPersons("", body, &m);
+  EXPECT_GE(m.size(), 333u);
+  for (const Entity& e : m) EXPECT_LE(std::count(e.text.begin(), e.text.end(), ' '), 5);
 }
 
 TEST(JoinAdjacentPersonsTest, ListsAndOtherTypesStayApart) {
