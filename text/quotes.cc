@@ -246,6 +246,18 @@ class QuoteParser {
     // "ablagha" / "akhbara" (informed, told) take whom they tell as their object: an
     // organization named right after them is the addressee ("... ablagha sahifat New York Times").
     if (InformVerb(t_, v) && K(k) == kHead && OrganizationHead(t_, k)) return SubjectBefore(v, true);
+    // "wa-dhakara bayan sadir 'an al-Diwan al-Malaki": a statement speaks for whom it is from.
+    if (t_.key(k) == "\xD8\xA8\xD9\x8A\xD8\xA7\xD9\x86") {  // bayan
+      for (size_t f = k + 1; f < limit && f <= k + 3; ++f) {
+        if (K(f) != kFrom) continue;
+        const ParsedName from = f + 1 < limit ? ParseName(f + 1, limit) : ParsedName{};
+        if (from.kind == NameKind::kNone) break;
+        const Entity* e = entities_.empty()
+                              ? nullptr
+                              : EntityOver(t_.tok(from.tb).start, t_.tok(from.te - 1).end);
+        return e != nullptr ? NameOf(*e) : std::string(Bytes(from.tb, from.te - 1));
+      }
+    }
     // "wa-akkada sumuwwuhu": an honorific with a pronoun (His Highness, His Excellency) is the
     // person just named, whatever phrase follows it.
     if (K(k) == kPerson && Honorific(t_.key(k)) && !entities_.empty()) {

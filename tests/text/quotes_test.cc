@@ -235,6 +235,18 @@ TEST_F(QuotesTest, AnHonorificIsThePersonNamedBefore) {
   EXPECT_EQ(q[0].speaker, "فيصل بن بندر");
 }
 
+// A statement speaks for whom it is from.
+TEST_F(QuotesTest, AStatementSpeaksForItsSource) {
+  const std::string text =
+      "وذكر بيان صادر عن الديوان الملكي أن \"الملك أجرى فحوصات طبية روتينية\".";
+  const auto q = Run(text, {MakeEntity(text, "الديوان الملكي", EntityType::kOrganization)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "الديوان الملكي");
+  EXPECT_EQ(Run("وذكر بيان صادر عن الديوان الملكي أن \"الملك أجرى فحوصات طبية روتينية\".")[0]
+                .speaker,
+            "الديوان الملكي");
+}
+
 // A relative clause after the subject describes it: a name inside is not the speaker.
 TEST_F(QuotesTest, ANameInARelativeClauseDoesNotSpeak) {
   const std::string text =
