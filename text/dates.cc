@@ -190,8 +190,16 @@ class Parser {
   // A Gregorian or Hijri month with its pair, year and direction. `supported`: a day or a
   // modifier precedes, so a weak name counts.
   bool Month(size_t j, RawDate* r, bool supported) const {
-    // The month of "quwa 14 adhar" (see DayFirst).
+    // The month of "quwa 14 adhar" and "quwa al-rabi' 'ashar min adhar" (see DayFirst).
     if (j >= 2 && K(j - 2) == kNameHead && t_.tok(j - 1).kind == TokenKind::kNumber) return false;
+    if (j >= 1 && K(j - 1) == kFrom) {
+      for (size_t o = j - 1; o-- > 0 && o + 3 >= j;) {
+        if (K(o) == kOrd && o + W(o) == j - 1) {
+          if (o > 0 && K(o - 1) == kNameHead) return false;
+          break;
+        }
+      }
+    }
     size_t k = j;
     const bool month_word = K(k) == kMonthWord;
     if (month_word) ++k;
@@ -274,15 +282,18 @@ class Parser {
     if (!digits) {
       if (K(j) == kFirstDay) {  // "ghurrat Shawwal": the first day of the month.
         d = 1;
-      } else if (K(j) != kOrd || V(j) < 1 || K(j + 1) != kFrom) {
+      } else if (K(j) != kOrd || V(j) < 1 || K(j + W(j)) != kFrom) {
         return false;
       } else {
         d = V(j);
       }
     }
-    // "quwa 14 adhar": a day and month after such a word name a coalition, not a date.
-    if (digits && j > 0 && K(j - 1) == kNameHead) return false;
-    size_t k = j + 1;
+    // "quwa 14 adhar", "quwa al-rabi' 'ashar min adhar": a day and month after such a word name
+    // a coalition, not a date.
+    if (j > 0 && K(j - 1) == kNameHead) return false;
+    // "al-usbu' al-thani min al-shahr al-jari": the ordinal counts weeks (or quarters), not days.
+    if (!digits && j > 0 && K(j - 1) == kUnit) return false;
+    size_t k = digits ? j + 1 : j + W(j);  // "al-khamis 'ashar min": a two-word ordinal.
     if (K(k) == kFrom) ++k;
     if (K(k) == kSame && K(k + 1) == kUnit && V(k + 1) == kMonth) {
       r->type = RawType::kDay;
@@ -296,8 +307,10 @@ class Parser {
       r->day = d;
       return true;
     }
-    // "the 15th of the current month": a day of a relative month.
-    if (digits && K(k) == kUnit && V(k) == kMonth && Clean(k) && K(k + 1) == kDir) {
+    // "the 15th of the current month", "al-'ishrin min al-shahr al-jari": a day of a relative
+    // month.
+    if ((digits || K(j) == kOrd) && K(k) == kUnit && V(k) == kMonth && Clean(k) &&
+        K(k + 1) == kDir) {
       r->type = RawType::kDay;
       r->day = d;
       r->month_dir = V(k + 1);
