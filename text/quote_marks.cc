@@ -28,6 +28,12 @@ bool SentenceEndAt(const FoldedTokens& t, size_t i) {
       t.key(i - 1).size() == 2) {
     return false;
   }
+  // A full stop glued to words on both sides names a site ("al-Arabiya.net", "al-Jazeera.net").
+  if (t.IsPunct(i, '.') && i > 0 && i + 1 < t.size() && t.tok(i - 1).end == t.tok(i).start &&
+      t.tok(i).end == t.tok(i + 1).start && t.tok(i - 1).kind == TokenKind::kArabic &&
+      t.tok(i + 1).kind == TokenKind::kArabic) {
+    return false;
+  }
   return t.IsPunct(i, '.') || t.IsPunct(i, '!') || t.IsPunct(i, '?') ||
          (i < t.size() && t.tok(i).kind == TokenKind::kPunct && t.key(i) == "\xD8\x9F");
 }

@@ -247,6 +247,16 @@ TEST_F(QuotesTest, AStatementSpeaksForItsSource) {
             "الديوان الملكي");
 }
 
+// A full stop inside a site's or a channel's name ends no sentence.
+TEST_F(QuotesTest, AStopInsideANameEndsNoSentence) {
+  auto q = Run("وأكد مصدر أمني لـ\"العربية.نت\" أن \"التحقيقات جارية حتى الآن في القضية\".");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "مصدر أمني");
+  q = Run("وحذر أنان , قائلا في مقابلة مع شبكة سي.أن.أن \" إن المنطقة ستكون أمنية للإسرائيليين \" .");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "أنان");
+}
+
 // A relative clause after the subject describes it: a name inside is not the speaker.
 TEST_F(QuotesTest, ANameInARelativeClauseDoesNotSpeak) {
   const std::string text =
