@@ -104,7 +104,10 @@ bool PartOf(const std::vector<MentionWord>& part, const std::vector<MentionWord>
   if (part.size() == 1) {
     // One word stands for a name by its first or last word, not by a patronymic in the middle
     // ("Abdulaziz" alone is neither "Salman bin Abdulaziz" nor "Ahmed bin Abdulaziz al-Faris").
-    if (part[0].bare.size() < 3) return false;
+    // Two letters are enough for a name's first word written exactly ("Shi" for "Shi Jinping").
+    if (part[0].bare.size() < 3) {
+      return part[0].bare.size() == 2 && part[0].norm == whole.front().norm;
+    }
     return SameWord(part[0], whole.front()) || SameWord(part[0], whole.back());
   }
   for (size_t s = 0; s + part.size() <= whole.size(); ++s) {

@@ -418,5 +418,18 @@ TEST(JoinAdjacentPersonsTest, ListsAndOtherTypesStayApart) {
   EXPECT_EQ(m.size(), 6u);
 }
 
+// A two-letter name joins the full name it starts: "شي" is "شي جين بينغ".
+TEST(AssignCanonicalsTest, ATwoLetterFirstNameJoinsItsFullName) {
+  const std::string body = "قال الرئيس الصيني شي جين بينغ إن بكين مستعدة . وكان شي قد التقى بايدن .";
+  std::vector<Entity> m = {MentionOf(body, "شي جين بينغ", EntityType::kPerson)};
+  Entity xi = MentionOf(body, "شي", EntityType::kPerson);
+  const size_t second = body.find("شي", body.find("وكان"));
+  xi.span = Span{Field::kBody, static_cast<uint32_t>(second),
+                 static_cast<uint32_t>(second + xi.text.size())};
+  m.push_back(xi);
+  AssignCanonicals(&m);
+  EXPECT_EQ(m[1].canonical, "شي جين بينغ");
+}
+
 }  // namespace
 }  // namespace khabar::text
