@@ -12,6 +12,7 @@
 #include "text/ner_lexicon.h"
 #include "text/ner_model.h"
 #include "text/normalize.h"
+#include "text/quote_words.h"
 #include "text/tokenize.h"
 #include "text/word_table.h"
 
@@ -525,6 +526,10 @@ std::vector<Entity> EntityRecognizer::Recognize(std::string_view title,
   SpreadNames(title, body, *lexicon_, words, &out);
   std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
     return std::tie(a.span.field, a.span.start) < std::tie(b.span.field, b.span.start);
+  });
+  // "wa-qala ma'alihi": an honorific with a pronoun refers to a person; it names nobody.
+  std::erase_if(out, [](const Entity& e) {
+    return e.type == EntityType::kPerson && quote_words::Honorific(Normalize(e.text));
   });
   JoinAdjacentPersons(title, body, &out);
   RefineMentions(&out);

@@ -1,5 +1,8 @@
 #include "text/quote_words.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include <initializer_list>
 
 #include "text/quote_marks.h"
@@ -95,6 +98,22 @@ bool AmmaBefore(const FoldedTokens& t, size_t v) {
     if (OneOf(t.key(i), {"\xD8\xA7\xD9\x85\xD8\xA7", "\xD9\x88\xD8\xA7\xD9\x85\xD8\xA7"})) return true;
   }
   return false;
+}
+
+bool Honorific(std::string_view key) {
+  static constexpr std::string_view kWords[] = {
+      "\xD8\xB3\xD9\x85\xD9\x88\xD9\x87",                          // smwh
+      "\xD8\xB3\xD9\x85\xD9\x88\xD9\x87\xD8\xA7",                  // smwha
+      "\xD9\x85\xD8\xB9\xD8\xA7\xD9\x84\xD9\x8A\xD9\x87",          // m'alyh
+      "\xD9\x85\xD8\xB9\xD8\xA7\xD9\x84\xD9\x8A\xD9\x87\xD8\xA7",  // m'alyha
+      "\xD9\x81\xD8\xAE\xD8\xA7\xD9\x85\xD8\xAA\xD9\x87",          // fkhamth
+      "\xD8\xB3\xD8\xB9\xD8\xA7\xD8\xAF\xD8\xAA\xD9\x87",          // s'adth
+      "\xD8\xB3\xD8\xB9\xD8\xA7\xD8\xAF\xD8\xAA\xD9\x87\xD8\xA7",  // s'adtha
+      "\xD8\xB3\xD9\x85\xD8\xA7\xD8\xAD\xD8\xAA\xD9\x87",          // smahth
+      "\xD8\xAC\xD9\x84\xD8\xA7\xD9\x84\xD8\xAA\xD9\x87",          // jlalth
+      "\xD8\xAC\xD9\x84\xD8\xA7\xD9\x84\xD8\xAA\xD9\x87\xD8\xA7",  // jlaltha
+  };
+  return std::find(std::begin(kWords), std::end(kWords), key) != std::end(kWords);
 }
 
 }  // namespace khabar::text::quote_words

@@ -32,6 +32,9 @@ bool InformVerb(const FoldedTokens& t, size_t i);
 // Head nouns that name an organization (a ministry, company, agency, party...), unlike the other
 // naming nouns (a campaign, an index, a report, an operation).
 bool OrganizationHead(const FoldedTokens& t, size_t i);
+// An honorific with a pronoun, as a folded word: sumuwwuhu/ha (His/Her Highness), ma'alihi/ha,
+// fakhamatuhu, sa'adatuhu/ha, samahatuhu, jalalatuhu/ha. It stands for a person named before.
+bool Honorific(std::string_view key);
 // "amma" (as for) up to six words before token v, in the same sentence.
 bool AmmaBefore(const FoldedTokens& t, size_t v);
 

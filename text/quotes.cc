@@ -538,24 +538,6 @@ class QuoteParser {
     return std::string(Bytes(b, e - 1));
   }
 
-  // Honorifics with a pronoun: sumuwwuhu/ha, ma'alihi/ha, fakhamatuhu, sa'adatuhu/ha,
-  // samahatuhu, jalalatuhu/ha (folded: ta marbuta reads as ha).
-  static bool Honorific(std::string_view key) {
-    static constexpr std::string_view kWords[] = {
-        "\xD8\xB3\xD9\x85\xD9\x88\xD9\x87",                          // smwh
-        "\xD8\xB3\xD9\x85\xD9\x88\xD9\x87\xD8\xA7",                  // smwha
-        "\xD9\x85\xD8\xB9\xD8\xA7\xD9\x84\xD9\x8A\xD9\x87",          // m'alyh
-        "\xD9\x85\xD8\xB9\xD8\xA7\xD9\x84\xD9\x8A\xD9\x87\xD8\xA7",  // m'alyha
-        "\xD9\x81\xD8\xAE\xD8\xA7\xD9\x85\xD8\xAA\xD9\x87",          // fkhamth
-        "\xD8\xB3\xD8\xB9\xD8\xA7\xD8\xAF\xD8\xAA\xD9\x87",          // s'adth
-        "\xD8\xB3\xD8\xB9\xD8\xA7\xD8\xAF\xD8\xAA\xD9\x87\xD8\xA7",  // s'adtha
-        "\xD8\xB3\xD9\x85\xD8\xA7\xD8\xAD\xD8\xAA\xD9\x87",          // smahth
-        "\xD8\xAC\xD9\x84\xD8\xA7\xD9\x84\xD8\xAA\xD9\x87",          // jlalth
-        "\xD8\xAC\xD9\x84\xD8\xA7\xD9\x84\xD8\xAA\xD9\x87\xD8\xA7",  // jlaltha
-    };
-    return std::find(std::begin(kWords), std::end(kWords), key) != std::end(kWords);
-  }
-
   // Token i follows "fi": an indefinite word there is the preposition's object ("fi mu'tamar
   // sahafi", "fi tasrihat"), and a word after it describes that object, never a name.
   bool AfterFi(size_t i) const { return i > 0 && t_.key(i - 1) == "\xD9\x81\xD9\x8A"; }

@@ -141,6 +141,19 @@ TEST_F(EntitiesTest, CliticsAreNotCutOutOfWords) {
   }
 }
 
+// An honorific with a pronoun ("معاليه", His Excellency) refers to a person and names nobody.
+TEST_F(EntitiesTest, HonorificsAreNoNames) {
+  const std::string body =
+      "استقبل وزير الخارجية فيصل بن فرحان نظيره الإيراني . وقال معاليه إن العلاقات تتطور ، "
+      "وأكد سموه وفخامته ذلك .";
+  const auto es = recognizer_->Recognize("", body);
+  for (const Entity& e : es) {
+    EXPECT_NE(e.text, "معاليه");
+    EXPECT_NE(e.text, "سموه");
+    EXPECT_NE(e.text, "فخامته");
+  }
+}
+
 // An organization span that runs from a known organization into a name is cut in two.
 TEST_F(EntitiesTest, AKnownOrganizationThenAPerson) {
   const std::string body = "من جانبه، قال مفوض عام وكالة الأونروا فيليب لازاريني عبر منصة إكس .";
