@@ -287,6 +287,20 @@ class QuoteParser {
       const bool capped = q.te - q.tb == 4;
       for (size_t n = lo; n < hi; ++n) {
         if (ents_[n]->type == EntityType::kPerson && (ents_[n]->span.end <= to || capped)) {
+          // "wazir al-naft al-'iraqi Hayyan 'Abd al-Ghani" where the tagger found only "'Abd
+          // al-Ghani": after a title, one or two plain words before the person, in no entity of
+          // their own, are the start of the name (not after a verb: "intaqada istiqbal Blair").
+          if (q.titled && ents_[n]->span.end == to && n == lo) {
+            size_t w = q.tb;
+            while (w < q.te && t_.tok(w).end <= ents_[n]->span.start && K(w) == kNone &&
+                   t_.tok(w).kind == TokenKind::kArabic && !Definite(t_, w)) {
+              ++w;
+            }
+            if (w > q.tb && w <= q.tb + 2 && t_.tok(w).start >= ents_[n]->span.start &&
+                (n == 0 || ents_[n - 1]->span.end <= from)) {
+              return name;
+            }
+          }
           return NameOf(*ents_[n]);
         }
       }

@@ -257,6 +257,16 @@ TEST_F(QuotesTest, AStopInsideANameEndsNoSentence) {
   EXPECT_EQ(q[0].speaker, "أنان");
 }
 
+// After a title, a first name the tagger missed still belongs to the speaker's name; after a
+// verb, the words before a name are its object, not part of it.
+TEST_F(QuotesTest, AMissedFirstNameAfterATitle) {
+  const std::string text =
+      "قال وزير النفط العراقي حيان عبد الغني إن \"الإنتاج سيبقى عند 4 ملايين برميل يوميا\".";
+  auto q = Run(text, {MakeEntity(text, "عبد الغني", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "حيان عبد الغني");
+}
+
 // A relative clause after the subject describes it: a name inside is not the speaker.
 TEST_F(QuotesTest, ANameInARelativeClauseDoesNotSpeak) {
   const std::string text =
