@@ -320,7 +320,22 @@ class QuoteParser {
       // CNN"): the name ran on into what follows it.
       if (e != nullptr && e->type == EntityType::kPerson && e->span.start == from &&
           e->span.end < to) {
-        return NameOf(*e);
+        // Unless, after a title, one plain word ends the name and the subject ("ra'is al-hukuma
+        // 'Aziz Akhannouch anna" where the tagger found only "'Aziz"): a family name it missed.
+        // An adverb in -an ("Lavrov mujaddadan", "Macron sabahan"), "bi-dawrihi" or
+        // "bi-nafsihi" after the name is no family name.
+        const size_t last = q.te - 1;
+        const std::string_view key = t_.key(last);
+        const bool adverb = key.ends_with("\xD8\xA7") ||
+                            key.starts_with("\xD8\xA8\xD8\xAF\xD9\x88\xD8\xB1") ||
+                            key.starts_with("\xD8\xA8\xD9\x86\xD9\x81\xD8\xB3");
+        const bool family_name = q.titled && q.te >= 2 && t_.tok(last - 1).end <= e->span.end &&
+                                 t_.tok(last).start >= e->span.end && K(last) == kNone &&
+                                 t_.tok(last).kind == TokenKind::kArabic && !Definite(t_, last) &&
+                                 !adverb && !Prepositional(t_, last) && q.te < t_.size() &&
+                                 (K(q.te) == kThat || K(q.te) == kStop || t_.IsPunct(q.te, ':')) &&
+                                 EntityOver(t_.tok(last).start, t_.tok(last).end) == nullptr;
+        return family_name ? name : NameOf(*e);
       }
       // The entity's canonical form when it extends the name (Buffett -> Warren Buffett).
       if (e != nullptr && Words(NameOf(*e)) > Words(name) &&

@@ -267,6 +267,19 @@ TEST_F(QuotesTest, AMissedFirstNameAfterATitle) {
   EXPECT_EQ(q[0].speaker, "حيان عبد الغني");
 }
 
+// After a title, a family name the tagger missed stays in the name; an adverb does not.
+TEST_F(QuotesTest, AMissedFamilyNameAfterATitle) {
+  const std::string text =
+      "وأكد رئيس الحكومة عزيز أخنوش أن \"الأولوية لإيواء المتضررين قبل حلول الشتاء\".";
+  auto q = Run(text, {MakeEntity(text, "عزيز", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "عزيز أخنوش");
+  const std::string lavrov = "وقال وزير الخارجية سيرغي لافروف مجددا إن \"موسكو مستعدة للحوار\".";
+  q = Run(lavrov, {MakeEntity(lavrov, "سيرغي لافروف", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "سيرغي لافروف");
+}
+
 // A relative clause after the subject describes it: a name inside is not the speaker.
 TEST_F(QuotesTest, ANameInARelativeClauseDoesNotSpeak) {
   const std::string text =
