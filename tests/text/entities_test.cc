@@ -124,6 +124,8 @@ TEST_F(EntitiesTest, PlaceListHoldsOnlyOneWordCountriesAndCities) {
   EXPECT_FALSE(lex->IsPlace(ner::HashBytes(Normalize("سعودية"))));
   EXPECT_FALSE(lex->IsPlace(ner::HashBytes(Normalize("مالي"))));   // Financial.
   EXPECT_FALSE(lex->IsPlace(ner::HashBytes(Normalize("ترول"))));   // In "بترول".
+  EXPECT_FALSE(lex->IsPlace(ner::HashBytes(Normalize("ماهي"))));   // "ما هي", written joined.
+  EXPECT_FALSE(lex->IsPlace(ner::HashBytes(Normalize("ديلي"))));   // The Daily Telegraph.
 }
 
 // A clitic is cut only where what remains can be a word: "وكالة" (agency) keeps its waw, and
