@@ -784,10 +784,12 @@ class QuoteParser {
         *speaker = SpeakerAt(s.open);
         return true;
       }
-      // Skip commas, "ala hadd" (as ... put it) and "hakadha" (thus).
+      // Skip commas, "ala hadd" (as ... put it), "hakadha" (thus) and "hadha ma" ("hadha ma
+      // qalahu X": this is what X said).
       const std::string_view key = t_.key(i);
       if (!Comma(t_, i) && key != "\xD8\xB9\xD9\x84\xD9\x8A" && key != "\xD8\xAD\xD8\xAF" &&
-          key != "\xD9\x87\xD9\x83\xD8\xB0\xD8\xA7") {
+          key != "\xD9\x87\xD9\x83\xD8\xB0\xD8\xA7" && key != "\xD9\x87\xD8\xB0\xD8\xA7" &&
+          key != "\xD9\x85\xD8\xA7") {
         break;
       }
     }

@@ -280,6 +280,21 @@ TEST_F(QuotesTest, AMissedFamilyNameAfterATitle) {
   EXPECT_EQ(q[0].speaker, "سيرغي لافروف");
 }
 
+// "«...»، hadha ma qalahu X" names the speaker after the quote; "li-shabakat" starts the
+// addressee, whose name may contain a word like "inna" ("CNN").
+TEST_F(QuotesTest, ThisIsWhatXSaidAndNetworksAreAddressees) {
+  const std::string hamas =
+      "\"نحن مستعدون للتفاوض\"، هذا ما قاله المتحدث باسم حركة حماس حازم قاسم.";
+  auto q = Run(hamas, {MakeEntity(hamas, "حركة حماس", EntityType::kOrganization),
+                       MakeEntity(hamas, "حازم قاسم", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "حازم قاسم");
+  const std::string cnn = "وقال مسؤولون أمريكيون لشبكة سي إن إن إن \"الهجوم كان متوقعا\".";
+  q = Run(cnn, {MakeEntity(cnn, "سي إن إن", EntityType::kOrganization)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "مسؤولون أمريكيون");
+}
+
 // A relative clause after the subject describes it: a name inside is not the speaker.
 TEST_F(QuotesTest, ANameInARelativeClauseDoesNotSpeak) {
   const std::string text =
