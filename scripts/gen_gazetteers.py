@@ -65,22 +65,16 @@ def everyday_places(conll):
     """Stems that ANERcorp uses twice or more, under half of the time inside an entity: "مالي"
     (financial), "مسقط" (in "مسقط رأسه"), nisbas spelt as their country ("التشيلي")."""
     counts, entity = {}, {}
-    if not conll or not os.path.exists(conll):
-        return set()
-    with open(conll, encoding="utf-8-sig") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) < 2:
-                continue
-            w = fold_stem(parts[0])
-            forms = {w}
-            # The recognizer also matches a place after a one-letter clitic ("لدمشق"), so
-            # "بترول" (petroleum) counts against the Antarctic station "ترول".
-            if w[:1] in ("ب", "ل", "ك", "و", "ف") and len(w) >= 4:
-                forms.add(w[1:])
-            for x in forms:
-                counts[x] = counts.get(x, 0) + 1
-                entity[x] = entity.get(x, 0) + (parts[1] != "O")
+    for word, in_entity in conll_words(conll):
+        w = fold_stem(word)
+        forms = {w}
+        # The recognizer also matches a place after a one-letter clitic ("لدمشق"), so
+        # "بترول" (petroleum) counts against the Antarctic station "ترول".
+        if w[:1] in ("ب", "ل", "ك", "و", "ف") and len(w) >= 4:
+            forms.add(w[1:])
+        for x in forms:
+            counts[x] = counts.get(x, 0) + 1
+            entity[x] = entity.get(x, 0) + in_entity
     return {w for w, n in counts.items() if n >= 2 and 2 * entity[w] < n}
 
 
@@ -145,20 +139,25 @@ def fold(word):
     return word.translate(str.maketrans("أإآٱىة", "اااايه"))
 
 
-def common_words(conll, min_count=5):
-    """Words seen at least min_count times in a CoNLL corpus and never inside an entity."""
-    counts, entity = {}, set()
+def conll_words(conll):
+    """(word, inside an entity) for every token of a CoNLL file; nothing if there is none."""
     if not conll or not os.path.exists(conll):
-        return set()
+        return
     with open(conll, encoding="utf-8-sig") as f:
         for line in f:
             parts = line.split()
-            if len(parts) < 2:
-                continue
-            w = fold(parts[0])
-            counts[w] = counts.get(w, 0) + 1
-            if parts[1] != "O":
-                entity.add(w)
+            if len(parts) >= 2:
+                yield parts[0], parts[1] != "O"
+
+
+def common_words(conll, min_count=5):
+    """Words seen at least min_count times in a CoNLL corpus and never inside an entity."""
+    counts, entity = {}, set()
+    for word, in_entity in conll_words(conll):
+        w = fold(word)
+        counts[w] = counts.get(w, 0) + 1
+        if in_entity:
+            entity.add(w)
     return {w for w, n in counts.items() if n >= min_count and w not in entity}
 
 
