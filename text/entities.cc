@@ -186,27 +186,25 @@ void TagKnown(const ner::Lexicon& lex, const std::vector<WordInfo>& info, uint8_
     const bool contained = len >= 2 && cls == ner::PhraseClass::kOrg && !inside(tags[i]) &&
                            (i + len >= n || !inside(tags[i + len]));
     // The tagger's span is exactly the known name but of another type ("al-Natu" as a person):
-    // the list's type. A person span that opens with a known organization ("li-l-Natu Jens
-    // Stoltenberg") is the organization, then the person.
+    // the list's type. A span that runs from a known organization into a person is the
+    // organization, then the person: a person span ("li-l-Natu Jens Stoltenberg"), or an
+    // organization span whose next word is a listed name ("al-Unrwa Philippe Lazzarini").
     const int begin = tags[i];
     const bool tagged_begin = begin != 0 && begin % 2 == 1 && begin < static_cast<int>(Tag::kBMisc);
     bool same_span = tagged_begin;
     for (int k = 1; k < len && same_span; ++k) same_span = tags[i + k] == begin + 1;
     const bool runs_on = same_span && i + len < n && tags[i + len] == begin + 1;
-    // An organization span that runs from a known organization into a first name ("al-Unrwa
-    // Philippe Lazzarini") is the organization, then the person.
-    const bool org_then_person = begin == static_cast<int>(Tag::kBOrg) &&
-                                 cls == ner::PhraseClass::kOrg && i + len < n &&
-                                 (info[i + len].flags & (ner::kLexFirst | ner::kLexPer)) != 0;
-    if (same_span && runs_on && begin == static_cast<int>(Tag::kBPer) &&
-        cls == ner::PhraseClass::kOrg) {
-      tags[i + len] = static_cast<uint8_t>(Tag::kBPer);
-    } else if (same_span && runs_on && org_then_person) {
+    const bool then_person =
+        runs_on && cls == ner::PhraseClass::kOrg &&
+        (begin == static_cast<int>(Tag::kBPer) ||
+         (begin == static_cast<int>(Tag::kBOrg) &&
+          (info[i + len].flags & (ner::kLexFirst | ner::kLexPer)) != 0));
+    if (then_person) {
       tags[i + len] = static_cast<uint8_t>(Tag::kBPer);
       for (int k = i + len + 1; k < n && tags[k] == static_cast<int>(Tag::kIOrg); ++k) {
         tags[k] = static_cast<uint8_t>(Tag::kIPer);
       }
-    } else if (same_span && runs_on) {
+    } else if (runs_on) {
       same_span = false;
     }
     if (!contained && !same_span && !std::all_of(tags + i, tags + i + len, unreported)) continue;
