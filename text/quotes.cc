@@ -6,6 +6,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "text/quote_entities.h"
 #include "text/quote_marks.h"
 #include "text/quote_words.h"
 #include "text/word_table.h"
@@ -89,14 +90,7 @@ class QuoteParser {
   // Lookup structures built once per field, so that every rule stays linear in the field's size
   // however many quotes, verbs and entities it holds.
   void Index() {
-    for (const Entity& e : entities_) {
-      if (e.span.field != field_) continue;
-      ents_.push_back(&e);
-      ++mentions_[NameOf(e)];
-    }
-    std::stable_sort(ents_.begin(), ents_.end(), [](const Entity* a, const Entity* b) {
-      return a->span.start < b->span.start;
-    });
+    ents_ = FieldEntities(entities_, field_);
     for (size_t i = 1; i < t_.size(); ++i) {
       const size_t p = i - 1;
       if (K(p) == kTitle || K(p) == kPerson) {
@@ -104,15 +98,6 @@ class QuoteParser {
         if (at.size() < 16) at.push_back(p);
       }
     }
-  }
-
-  // Entities of this field (any type) starting in [from, to), in text order.
-  std::pair<size_t, size_t> EntityRange(uint32_t from, uint32_t to) const {
-    auto lo = std::lower_bound(ents_.begin(), ents_.end(), from,
-                               [](const Entity* e, uint32_t v) { return e->span.start < v; });
-    auto hi = std::lower_bound(lo, ents_.end(), to,
-                               [](const Entity* e, uint32_t v) { return e->span.start < v; });
-    return {static_cast<size_t>(lo - ents_.begin()), static_cast<size_t>(hi - ents_.begin())};
   }
 
   // The speaker named after every attribution verb, in text order, and for each verb the last
@@ -134,7 +119,7 @@ class QuoteParser {
   // A person (else organization) entity of this field starting in [from, to).
   const Entity* EntityIn(uint32_t from, uint32_t to) const {
     const Entity* org = nullptr;
-    const auto [lo, hi] = EntityRange(from, to);
+    const auto [lo, hi] = ents_.Range(from, to);
     for (size_t n = lo; n < hi; ++n) {
       const Entity& e = *ents_[n];
       if (AfterPreposition(e.span.start)) continue;  // "said a source to AFP": not AFP.
@@ -169,7 +154,7 @@ class QuoteParser {
   // preposition; else such an organization entity (the tagger sometimes types people as
   // organizations).
   const Entity* LastPerson(uint32_t before) const {
-    const size_t end = EntityRange(0, before).second;
+    const size_t end = ents_.Range(0, before).second;
     const size_t begin = end > 256 ? end - 256 : 0;  // The last 256 entities are enough.
     for (EntityType type : {EntityType::kPerson, EntityType::kOrganization}) {
       const Entity* best = nullptr;
@@ -177,7 +162,7 @@ class QuoteParser {
       for (size_t k = begin; k < end; ++k) {
         const Entity& e = *ents_[k];
         if (e.type != type || e.span.end > before || AfterPreposition(e.span.start)) continue;
-        const size_t n = mentions_.find(NameOf(e))->second;
+        const size_t n = ents_.Mentions(e);
         if (best == nullptr || n > best_n || (n == best_n && e.span.start > best->span.start)) {
           best = &e;
           best_n = n;
@@ -187,7 +172,6 @@ class QuoteParser {
     }
     return nullptr;
   }
-  static std::string NameOf(const Entity& e) { return e.canonical.empty() ? e.text : e.canonical; }
 
   // Where a verb's subject may be: up to inna/anna, a colon, a quote mark or the sentence's end.
   size_t SubjectLimit(size_t k) const {
@@ -254,20 +238,20 @@ class QuoteParser {
         if (from.kind == NameKind::kNone) break;
         const Entity* e = entities_.empty()
                               ? nullptr
-                              : EntityOver(t_.tok(from.tb).start, t_.tok(from.te - 1).end);
-        return e != nullptr ? NameOf(*e) : std::string(Bytes(from.tb, from.te - 1));
+                              : ents_.Over(t_.tok(from.tb).start, t_.tok(from.te - 1).end);
+        return e != nullptr ? EntityName(*e) : std::string(Bytes(from.tb, from.te - 1));
       }
     }
     // "wa-akkada sumuwwuhu": an honorific with a pronoun (His Highness, His Excellency) is the
     // person just named, whatever phrase follows it.
     if (K(k) == kPerson && Honorific(t_.key(k)) && !entities_.empty()) {
-      if (const Entity* e = LastPerson(t_.tok(k).start)) return NameOf(*e);
+      if (const Entity* e = LastPerson(t_.tok(k).start)) return EntityName(*e);
     }
     const ParsedName p = ParseName(k, limit);
     if (p.kind == NameKind::kName) {
       ParsedName q = p;
       {  // "qala masdar amni li-France Presse": the name stops before the addressee.
-        const auto [lo, hi] = EntityRange(t_.tok(q.tb).start + 1, t_.tok(q.te - 1).end);
+        const auto [lo, hi] = ents_.Range(t_.tok(q.tb).start + 1, t_.tok(q.te - 1).end);
         for (size_t n = lo; n < hi; ++n) {
           if (!AfterPreposition(ents_[n]->span.start)) continue;
           size_t cut = q.tb;
@@ -281,7 +265,7 @@ class QuoteParser {
                              ? Fullest(std::string(Bytes(q.tb, q.te - 1)), q.tb, q.te)
                              : std::string(Bytes(q.tb, q.te - 1));
       const uint32_t from = t_.tok(q.tb).start, to = t_.tok(q.te - 1).end;
-      const auto [lo, hi] = EntityRange(from + 1, to);  // "li-munazzamat OPEC Mohammed Barkindo".
+      const auto [lo, hi] = ents_.Range(from + 1, to);  // "li-munazzamat OPEC Mohammed Barkindo".
       // A person that starts inside a name of four words, the most NameEnd reads, may run past
       // it ("ahad muwaqqi'i al-nida' Fabrice Shish").
       const bool capped = q.te - q.tb == 4;
@@ -301,18 +285,18 @@ class QuoteParser {
               return name;
             }
           }
-          return NameOf(*ents_[n]);
+          return EntityName(*ents_[n]);
         }
       }
-      const Entity* e = EntityOver(from, to);
+      const Entity* e = ents_.Over(from, to);
       // After a person's title an organization is where the person works; the person is named
       // after it ("munassiq al-tawari' fi munazzamat Atibba' bila Hudud fi Ibb Mark Bonsan,").
       if (q.titled && e != nullptr && e->type == EntityType::kOrganization) {
         const uint32_t until = limit < t_.size() ? t_.tok(limit).start : t_.text().size();
-        const auto [plo, phi] = EntityRange(e->span.end, until);
+        const auto [plo, phi] = ents_.Range(e->span.end, until);
         for (size_t n = plo; n < phi; ++n) {
           if (ents_[n]->type == EntityType::kPerson && !AfterPreposition(ents_[n]->span.start)) {
-            return NameOf(*ents_[n]);
+            return EntityName(*ents_[n]);
           }
         }
       }
@@ -334,13 +318,13 @@ class QuoteParser {
                                  t_.tok(last).kind == TokenKind::kArabic && !Definite(t_, last) &&
                                  !adverb && !Prepositional(t_, last) && q.te < t_.size() &&
                                  (K(q.te) == kThat || K(q.te) == kStop || t_.IsPunct(q.te, ':')) &&
-                                 EntityOver(t_.tok(last).start, t_.tok(last).end) == nullptr;
-        return family_name ? name : NameOf(*e);
+                                 ents_.Over(t_.tok(last).start, t_.tok(last).end) == nullptr;
+        return family_name ? name : EntityName(*e);
       }
       // The entity's canonical form when it extends the name (Buffett -> Warren Buffett).
-      if (e != nullptr && Words(NameOf(*e)) > Words(name) &&
-          NameOf(*e).find(Bytes(q.te - 1, q.te - 1)) != std::string::npos) {
-        return NameOf(*e);
+      if (e != nullptr && Words(EntityName(*e)) > Words(name) &&
+          EntityName(*e).find(Bytes(q.te - 1, q.te - 1)) != std::string::npos) {
+        return EntityName(*e);
       }
       return name;
     }
@@ -359,7 +343,7 @@ class QuoteParser {
       if (std::string same = LastWithTitle(p.tb); !same.empty()) return same;
     }
     if (!entities_.empty() && p.kind != NameKind::kNone) {
-      if (const Entity* e = PersonAfterWorkplace(p, limit)) return NameOf(*e);
+      if (const Entity* e = PersonAfterWorkplace(p, limit)) return EntityName(*e);
     }
     if (!entities_.empty()) {
       // A title, its complement, then the name between commas ("za'im al-ghalibiyya fi majlis
@@ -367,17 +351,17 @@ class QuoteParser {
       if (p.kind != NameKind::kNone) {
         for (size_t c = p.te; c + 1 < limit; ++c) {
           if (!Comma(t_, c)) continue;
-          const Entity* e = EntityOver(t_.tok(c + 1).start, t_.tok(c + 1).end);
+          const Entity* e = ents_.Over(t_.tok(c + 1).start, t_.tok(c + 1).end);
           if (e != nullptr && e->type == EntityType::kPerson &&
               e->span.start >= t_.tok(c + 1).start) {
-            return NameOf(*e);
+            return EntityName(*e);
           }
           break;
         }
       }
       if (p.kind == NameKind::kPersonDescriptor) {
         if (std::string same = LastWithTitle(p.tb); !same.empty()) return same;
-        if (const Entity* e = LastPerson(t_.tok(v).start)) return NameOf(*e);
+        if (const Entity* e = LastPerson(t_.tok(v).start)) return EntityName(*e);
       }
       // A person up to a stop word or relative pronoun ("'udw fi wafd Hamas Usama Hamdan"; not
       // "al-Mustaqbal allati tamlikuha 'a'ilat al-Hariri"); an organization only up
@@ -398,7 +382,7 @@ class QuoteParser {
           e->span.start >= start_of(fi)) {
         e = nullptr;
       }
-      if (e != nullptr) return NameOf(*e);
+      if (e != nullptr) return EntityName(*e);
     }
     if (p.kind == NameKind::kNone) return SubjectBefore(v);
     return NamedDescriptor(p);
@@ -419,7 +403,7 @@ class QuoteParser {
     bool workplace = K(n) == kHead;
     if (workplace) ++n;
     const uint32_t until = limit < t_.size() ? t_.tok(limit).start : t_.text().size();
-    auto [e, hi] = EntityRange(t_.tok(n - 1).start, until);
+    auto [e, hi] = ents_.Range(t_.tok(n - 1).start, until);
     for (; e < hi; ++e) {
       while (n < limit && t_.tok(n).kind == TokenKind::kPunct && !Comma(t_, n)) ++n;
       const Entity& x = *ents_[e];
@@ -452,9 +436,9 @@ class QuoteParser {
     if (best == SIZE_MAX) return {};
     const ParsedName named = ParseName(best, SubjectLimit(best));
     if (named.kind == NameKind::kNone || named.kind == NameKind::kPersonDescriptor) return {};
-    const Entity* e = EntityOver(t_.tok(named.tb).start, t_.tok(named.te - 1).end);
+    const Entity* e = ents_.Over(t_.tok(named.tb).start, t_.tok(named.te - 1).end);
     if (named.kind == NameKind::kName && e != nullptr && e->type == EntityType::kPerson) {
-      return NameOf(*e);
+      return EntityName(*e);
     }
     // A nameless descriptor stands only for what was just said; farther back, the most mentioned
     // person is the likelier referent.
@@ -480,9 +464,9 @@ class QuoteParser {
       if (!same) continue;
       const ParsedName named = ParseName(i, SubjectLimit(i));
       if (named.kind != NameKind::kName) continue;
-      const Entity* e = EntityOver(t_.tok(named.tb).start, t_.tok(named.te - 1).end);
+      const Entity* e = ents_.Over(t_.tok(named.tb).start, t_.tok(named.te - 1).end);
       return e != nullptr && e->type == EntityType::kPerson
-                 ? NameOf(*e)
+                 ? EntityName(*e)
                  : std::string(Bytes(named.tb, named.te - 1));
     }
     return {};
@@ -490,7 +474,7 @@ class QuoteParser {
 
   // A person entity starts in token i (after its clitics).
   bool PersonAt(size_t i) const {
-    const auto [lo, hi] = EntityRange(t_.tok(i).start, t_.tok(i).end);
+    const auto [lo, hi] = ents_.Range(t_.tok(i).start, t_.tok(i).end);
     for (size_t n = lo; n < hi; ++n) {
       if (ents_[n]->type == EntityType::kPerson) return true;
     }
@@ -500,7 +484,7 @@ class QuoteParser {
   // A place entity starts in token i: in a title's complement it is where the title holds
   // ("safir Ghana", "wazir kharijiyyat Misr"), not the speaker's name.
   bool PlaceAt(size_t i) const {
-    const auto [lo, hi] = EntityRange(t_.tok(i).start, t_.tok(i).end);
+    const auto [lo, hi] = ents_.Range(t_.tok(i).start, t_.tok(i).end);
     for (size_t n = lo; n < hi; ++n) {
       if (ents_[n]->type == EntityType::kPlace) return true;
     }
@@ -515,7 +499,7 @@ class QuoteParser {
     while (b > 0 && v - b < 25 && !SentenceEnd(b - 1) && !NewlineBefore(b) && K(b - 1) != kVerb) {
       --b;
     }
-    const auto [lo, hi] = EntityRange(t_.tok(b).start, t_.tok(v).start);
+    const auto [lo, hi] = ents_.Range(t_.tok(b).start, t_.tok(v).start);
     for (size_t n = lo; n < hi; ++n) {
       const Entity& e = *ents_[n];
       if (e.type != EntityType::kPerson) continue;
@@ -540,7 +524,7 @@ class QuoteParser {
       return {};
     }
     if (e == v) {
-      if (const Entity* fronted = FrontedPerson(v)) return NameOf(*fronted);
+      if (const Entity* fronted = FrontedPerson(v)) return EntityName(*fronted);
     }
     size_t b = e;
     while (b > 0 && b + 3 > e && K(b - 1) == kNone && t_.tok(b - 1).kind == TokenKind::kArabic &&
@@ -551,7 +535,7 @@ class QuoteParser {
     // After a preposition the words are its object ("al-mas'ul 'an al-astana al-radawiyya yaqul").
     if (b > 0 && Preposition(t_, b - 1)) return {};
     const bool after_stop = b > 0 && K(b - 1) == kStop && !NewlineBefore(b);
-    if (const Entity* en = EntityOver(t_.tok(b).start, t_.tok(e - 1).end)) return NameOf(*en);
+    if (const Entity* en = ents_.Over(t_.tok(b).start, t_.tok(e - 1).end)) return EntityName(*en);
     if (entity_only) return {};
     // "wa-kana al-ra'is al-amiriki qala": a title and its adjective, the descriptor as written;
     // a name after them is the speaker ("wa-kana wazir al-sihha Fahd al-Jalajil qad sarraha").
@@ -662,19 +646,6 @@ class QuoteParser {
     return n;
   }
 
-  // A person or organization entity of this field overlapping [from, to).
-  const Entity* EntityOver(uint32_t from, uint32_t to) const {
-    const auto [lo, hi] = EntityRange(from > 1024 ? from - 1024 : 0, to);
-    for (size_t n = lo; n < hi; ++n) {
-      const Entity& e = *ents_[n];
-      if (from < e.span.end &&
-          (e.type == EntityType::kPerson || e.type == EntityType::kOrganization)) {
-        return &e;
-      }
-    }
-    return nullptr;
-  }
-
   // A one-word name grown by the word before another mention of it (Kirby -> John Kirby).
   std::string Fullest(std::string name, size_t k, size_t e) const {
     if (e != k + 1) return name;
@@ -697,10 +668,10 @@ class QuoteParser {
     size_t start = token;  // The first token of token's sentence.
     while (start > 0 && !SentenceEnd(start - 1) && !NewlineBefore(start)) --start;
     if (named == SIZE_MAX || verbs_[named].first < start) {
-      const auto [lo, hi] = EntityRange(t_.tok(start).start, t_.tok(token).start);
+      const auto [lo, hi] = ents_.Range(t_.tok(start).start, t_.tok(token).start);
       for (size_t n = lo; n < hi; ++n) {
         if (ents_[n]->type == EntityType::kPerson && !AfterPreposition(ents_[n]->span.start)) {
-          return NameOf(*ents_[n]);
+          return EntityName(*ents_[n]);
         }
       }
     }
@@ -733,10 +704,10 @@ class QuoteParser {
         while (k < s.open && Comma(t_, k)) ++k;
         const ParsedName p = k < s.open ? ParseName(k, SubjectLimit(k)) : ParsedName{};
         if (p.kind == NameKind::kNone) break;
-        const Entity* e = EntityOver(t_.tok(p.tb).start, t_.tok(p.te - 1).end);
+        const Entity* e = ents_.Over(t_.tok(p.tb).start, t_.tok(p.te - 1).end);
         *complementizer = true;
         *speaker = e != nullptr && (e->type == EntityType::kPerson || p.kind == NameKind::kName)
-                       ? NameOf(*e)
+                       ? EntityName(*e)
                    : p.kind == NameKind::kName ? std::string(Bytes(p.tb, p.te - 1))
                                                : NamedDescriptor(p);
         return true;
@@ -805,8 +776,8 @@ class QuoteParser {
         const ParsedName p = ParseName(b, s.open - 1);
         if (p.kind != NameKind::kNone) {
           *complementizer = false;  // Short texts after a bare "X:" stay terms.
-          const Entity* e = EntityOver(t_.tok(p.tb).start, t_.tok(p.te - 1).end);
-          *speaker = e != nullptr                ? NameOf(*e)
+          const Entity* e = ents_.Over(t_.tok(p.tb).start, t_.tok(p.te - 1).end);
+          *speaker = e != nullptr                ? EntityName(*e)
                      : p.kind == NameKind::kName ? std::string(Bytes(p.tb, p.te - 1))
                                                  : NamedDescriptor(p);
           return true;
@@ -862,7 +833,7 @@ class QuoteParser {
     // A short name that starts with a naming noun ("the summer discounts programme") is a term.
     if (words <= 5 && K(s.open + 1) == kHead) return;
     if (short_quote) {
-      const auto [lo, hi] = EntityRange(start > 1024 ? start - 1024 : 0, start + 1);
+      const auto [lo, hi] = ents_.Range(start > 1024 ? start - 1024 : 0, start + 1);
       for (size_t n = lo; n < hi; ++n) {
         if (ents_[n]->span.end >= end) return;
       }
@@ -880,8 +851,7 @@ class QuoteParser {
   const std::vector<Entity>& entities_;
   std::vector<std::pair<size_t, std::string>> verbs_;
   std::vector<size_t> named_;        // named_[n]: the last verb <= n with a subject, or SIZE_MAX.
-  std::vector<const Entity*> ents_;  // This field's entities by start.
-  std::unordered_map<std::string, size_t> mentions_;  // Canonical name -> mentions.
+  FieldEntities ents_;  // This field's entities, indexed on the first quote.
   // Each word -> the first plain Arabic word written right before it (for Fullest); built on
   // first use, as only one-word names need it.
   const std::unordered_map<std::string_view, size_t>& NamedAfter() const {
