@@ -11,6 +11,8 @@
 namespace khabar::text::quote_words {
 
 inline constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // The article alef-lam.
+inline constexpr std::string_view kFi = "\xD9\x81\xD9\x8A";  // fi (in), folded.
+inline constexpr std::string_view kLada = "\xD9\x84\xD8\xAF\xD9\x8A";  // lada (at), folded.
 
 // A Latin or Arabic comma.
 bool Comma(const FoldedTokens& t, size_t i);

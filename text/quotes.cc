@@ -369,7 +369,7 @@ class QuoteParser {
       // tasrihat naqalatha ... Agence France-Presse").
       size_t stop = k, fi = SIZE_MAX;
       while (stop < limit && K(stop) != kStop && K(stop) != kRelative) {
-        if (fi == SIZE_MAX && stop > k && t_.key(stop) == "\xD9\x81\xD9\x8A" && !Definite(t_, stop + 1)) {
+        if (fi == SIZE_MAX && stop > k && t_.key(stop) == kFi && !Definite(t_, stop + 1)) {
           fi = stop;
         }
         ++stop;
@@ -395,10 +395,7 @@ class QuoteParser {
   const Entity* PersonAfterWorkplace(const ParsedName& p, size_t limit) const {
     size_t n = p.tb + static_cast<size_t>(hits_[p.tb]->words);
     while (n < limit && Definite(t_, n) && K(n) == kNone) ++n;  // "al-muhallil al-iqtisadi".
-    if (n + 1 >= limit ||
-        (t_.key(n) != "\xD9\x81\xD9\x8A" && t_.key(n) != "\xD9\x84\xD8\xAF\xD9\x8A")) {
-      return nullptr;
-    }
+    if (n + 1 >= limit || (t_.key(n) != kFi && t_.key(n) != kLada)) return nullptr;
     ++n;
     bool workplace = K(n) == kHead;
     if (workplace) ++n;
@@ -553,7 +550,7 @@ class QuoteParser {
 
   // Token i follows "fi": an indefinite word there is the preposition's object ("fi mu'tamar
   // sahafi", "fi tasrihat"), and a word after it describes that object, never a name.
-  bool AfterFi(size_t i) const { return i > 0 && t_.key(i - 1) == "\xD9\x81\xD9\x8A"; }
+  bool AfterFi(size_t i) const { return i > 0 && t_.key(i - 1) == kFi; }
 
   ParsedName ParseName(size_t k, size_t limit) const {
     const int kind = K(k);
