@@ -104,9 +104,13 @@ bool PartOf(const std::vector<MentionWord>& part, const std::vector<MentionWord>
   if (part.size() == 1) {
     // One word stands for a name by its first or last word, not by a patronymic in the middle
     // ("Abdulaziz" alone is neither "Salman bin Abdulaziz" nor "Ahmed bin Abdulaziz al-Faris").
-    // Two letters are enough for a name's first word written exactly ("Shi" for "Shi Jinping").
+    // A word that sheds a clitic down to under three letters matches only as written: the
+    // head's first or last word ("بالاك", Ballack, is no "bi-al-ak"), or two letters the head's
+    // first word ("Shi" for "Shi Jinping").
     if (part[0].bare.size() < 3) {
-      return part[0].bare.size() == 2 && part[0].norm == whole.front().norm;
+      const Word& w = part[0].norm;
+      if (w.size() >= 3) return w == whole.front().norm || w == whole.back().norm;
+      return w.size() == 2 && w == whole.front().norm;
     }
     return SameWord(part[0], whole.front()) || SameWord(part[0], whole.back());
   }

@@ -446,5 +446,18 @@ TEST(AssignCanonicalsTest, ATwoLetterFirstNameJoinsItsFullName) {
   EXPECT_EQ(m[1].canonical, "شي جين بينغ");
 }
 
+// A name that looks like a clitic and the article ("بالاك", Ballack) still joins its full name.
+TEST(AssignCanonicalsTest, ANameThatLooksLikeACliticJoinsItsFullName) {
+  const std::string body = "سجل ميكايل بالاك هدفا ، وتحدث بالاك عن المباراة .";
+  std::vector<Entity> m = {MentionOf(body, "ميكايل بالاك", EntityType::kPerson)};
+  Entity ballack = MentionOf(body, "بالاك", EntityType::kPerson);
+  const size_t second = body.find("بالاك", body.find("وتحدث"));
+  ballack.span = Span{Field::kBody, static_cast<uint32_t>(second),
+                      static_cast<uint32_t>(second + ballack.text.size())};
+  m.push_back(ballack);
+  AssignCanonicals(&m);
+  EXPECT_EQ(m[1].canonical, "ميكايل بالاك");
+}
+
 }  // namespace
 }  // namespace khabar::text
