@@ -378,9 +378,10 @@ TEST_F(EntitiesTest, RandomTextKeepsSpansValid) {
   }
 }
 
-// A body mention of `type` over the first occurrence of `text` in `body`.
-Entity MentionOf(std::string_view body, std::string_view text, EntityType type) {
-  const size_t at = body.find(text);
+// A body mention of `type` over the first occurrence of `text` in `body` (after `after`).
+Entity MentionOf(std::string_view body, std::string_view text, EntityType type,
+                 std::string_view after = "") {
+  const size_t at = body.find(text, after.empty() ? 0 : body.find(after));
   EXPECT_NE(at, std::string_view::npos) << text;
   Entity e;
   e.type = type;
@@ -437,11 +438,7 @@ TEST(JoinAdjacentPersonsTest, ListsAndOtherTypesStayApart) {
 TEST(AssignCanonicalsTest, ATwoLetterFirstNameJoinsItsFullName) {
   const std::string body = "قال الرئيس الصيني شي جين بينغ إن بكين مستعدة . وكان شي قد التقى بايدن .";
   std::vector<Entity> m = {MentionOf(body, "شي جين بينغ", EntityType::kPerson)};
-  Entity xi = MentionOf(body, "شي", EntityType::kPerson);
-  const size_t second = body.find("شي", body.find("وكان"));
-  xi.span = Span{Field::kBody, static_cast<uint32_t>(second),
-                 static_cast<uint32_t>(second + xi.text.size())};
-  m.push_back(xi);
+  m.push_back(MentionOf(body, "شي", EntityType::kPerson, "وكان"));
   AssignCanonicals(&m);
   EXPECT_EQ(m[1].canonical, "شي جين بينغ");
 }
@@ -450,11 +447,7 @@ TEST(AssignCanonicalsTest, ATwoLetterFirstNameJoinsItsFullName) {
 TEST(AssignCanonicalsTest, ANameThatLooksLikeACliticJoinsItsFullName) {
   const std::string body = "سجل ميكايل بالاك هدفا ، وتحدث بالاك عن المباراة .";
   std::vector<Entity> m = {MentionOf(body, "ميكايل بالاك", EntityType::kPerson)};
-  Entity ballack = MentionOf(body, "بالاك", EntityType::kPerson);
-  const size_t second = body.find("بالاك", body.find("وتحدث"));
-  ballack.span = Span{Field::kBody, static_cast<uint32_t>(second),
-                      static_cast<uint32_t>(second + ballack.text.size())};
-  m.push_back(ballack);
+  m.push_back(MentionOf(body, "بالاك", EntityType::kPerson, "وتحدث"));
   AssignCanonicals(&m);
   EXPECT_EQ(m[1].canonical, "ميكايل بالاك");
 }
