@@ -94,6 +94,37 @@ def cities(shared, out, stop):
                 out.add((clean(row["city_ar"]), place_class(clean(row["city_ar"]), stop)))
 
 
+def everyday_forms(conll):
+    """Whole words (folded, also without a one-letter clitic) that ANERcorp uses twice or more,
+    under half of the time inside an entity: "القصير" (short), "الطائف" in "اتفاق الطائف"."""
+    counts, entity = {}, {}
+    for word, in_entity in conll_words(conll):
+        w = fold(word)
+        forms = {w}
+        if w[:1] in ("ب", "ل", "ك", "و", "ف") and len(w) >= 4:
+            forms.add(w[1:])
+        for x in forms:
+            counts[x] = counts.get(x, 0) + 1
+            entity[x] = entity.get(x, 0) + in_entity
+    return {w for w, n in counts.items() if n >= 2 and 2 * entity[w] < n}
+
+
+def hand_places(path, out, everyday, everyday_whole):
+    """text/lexicon/places_ar.txt: places written for this project. A name with the article is
+    matched whole, so only the whole word's use counts against it: "الموصل" is trusted although
+    "موصل" (a conductor) is an everyday stem."""
+    for line in read_lines(path):
+        name = clean(line.split("#", 1)[0])
+        if not name:
+            continue
+        definite = fold(name).startswith("ال")
+        if definite and " " not in name:
+            trusted = fold(name) not in everyday_whole and name not in NOT_TRUSTED
+            out.add((name, "PLACE" if trusted else "LOC"))
+        else:
+            out.add((name, place_class(name, everyday)))
+
+
 def arabic_names(shared, out):
     d = os.path.join(shared, "arabic-names")
     for name in ("male-first--names-in-arabic.txt", "female-first-names-in-arabic.txt"):
@@ -190,6 +221,8 @@ def main():
     everyday = everyday_places(args.common_words_from)
     countries(args.shared, entries, everyday)
     cities(args.shared, entries, everyday)
+    hand_places(os.path.join(here, "..", "text", "lexicon", "places_ar.txt"), entries, everyday,
+                everyday_forms(args.common_words_from))
     arabic_names(args.shared, entries)
     # ANETAC is transliterated from parallel text and lists everyday words ("امس" as a person).
     anetac(args.shared, entries, stop)
