@@ -169,6 +169,13 @@ TEST_F(EntitiesTest, AKnownOrganizationThenAPerson) {
   EXPECT_EQ(o->type, EntityType::kOrganization);
 }
 
+// Listed names are matched by their light stem, so none may share one with an everyday word:
+// Ford would be "warada" (was mentioned) and Fiat the "-iyat" of "aliyat" (vehicles).
+TEST_F(EntitiesTest, EverydayWordsAreNoListedNames) {
+  const std::string body = "كما ورد في التقرير ، ودخلت آليات ثقيلة إلى الحي بعد أن صدر البيان .";
+  EXPECT_TRUE(recognizer_->Recognize("", body).empty());
+}
+
 // A known club named after its city is one organization, not the city.
 TEST_F(EntitiesTest, KnownOrganizationsHoldThePlacesInTheirNames) {
   const std::string body = "وفاز ريال مدريد على ضيفه دينامو كييف بخمسة أهداف في دوري أبطال أوروبا .";
