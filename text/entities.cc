@@ -251,6 +251,67 @@ void PlacesAfterPlaceHeads(const std::vector<WordInfo>& info, uint8_t* tags) {
   }
 }
 
+// Whether a word is a news medium's head noun ("sahifa", "qanat"), also after a one-letter clitic.
+bool IsMediaHead(const WordInfo& w) {
+  static const std::vector<uint64_t> heads = [] {
+    std::vector<uint64_t> h;
+    for (const char* word : {"صحيفة", "جريدة", "مجلة", "قناة", "إذاعة", "وكالة", "شبكة",
+                             "تلفزيون", "محطة", "فضائية", "موقع", "يومية", "أسبوعية"}) {
+      const std::string norm = Normalize(word);
+      h.push_back(ner::HashBytes(ner::LightStem(norm)));
+      h.push_back(ner::HashBytes(norm));
+    }
+    return h;
+  }();
+  const auto listed = [&](uint64_t x) {
+    return x != 0 && std::find(heads.begin(), heads.end(), x) != heads.end();
+  };
+  return listed(w.stem) || listed(w.bare);
+}
+
+bool IsQuoteMark(std::string_view p) {
+  return p == "\"" || p == "'" || p == "\xC2\xAB" || p == "\xC2\xBB" || p == "\xE2\x80\x9C" ||
+         p == "\xE2\x80\x9D";  // " ' « » “ ”
+}
+
+// A name in quotation marks right after a medium's head noun is that medium: "sahifat «al-Safir»",
+// "majallat al-\" Time \"". Names of papers are often everyday words ("al-Hayat", life), which
+// the tagger rightly leaves alone elsewhere; the quotation marks make them names.
+void QuotedMediaNames(std::string_view text, const Token* tokens, const std::vector<WordInfo>& info,
+                      uint8_t* tags) {
+  constexpr size_t kMaxWords = 5;
+  const size_t n = info.size();
+  auto punct = [&](size_t i) {
+    return tokens[i].kind == TokenKind::kPunct
+               ? text.substr(tokens[i].start, tokens[i].end - tokens[i].start)
+               : std::string_view();
+  };
+  for (size_t i = 0; i + 3 < n; ++i) {
+    if (tokens[i].kind != TokenKind::kArabic || !IsMediaHead(info[i])) continue;
+    size_t open = i + 1;
+    // "al-" written apart with a tatweel before the quoted name: "majallat al- \" Time \"".
+    const std::string_view next = text.substr(tokens[open].start, tokens[open].end - tokens[open].start);
+    if (next == "\xD8\xA7\xD9\x84\xD9\x80" && open + 1 < n) ++open;
+    if (!IsQuoteMark(punct(open))) continue;
+    while (open + 1 < n && IsQuoteMark(punct(open + 1))) ++open;  // Two apostrophes as one mark.
+    size_t close = open + 1;
+    while (close < n && close - open <= kMaxWords && punct(close).empty()) ++close;
+    if (close >= n || close == open + 1 || close - open > kMaxWords || !IsQuoteMark(punct(close))) {
+      continue;
+    }
+    // Leave a name that the tagger or a list already gave a type, and one that runs on.
+    const auto b_org = static_cast<uint8_t>(Tag::kBOrg);
+    bool free = true;
+    for (size_t k = open + 1; k < close && free; ++k) {
+      free = tags[k] == 0 || tags[k] >= static_cast<int>(Tag::kBMisc);
+    }
+    if (!free) continue;
+    tags[open + 1] = b_org;
+    for (size_t k = open + 2; k < close; ++k) tags[k] = b_org + 1;
+    i = close;
+  }
+}
+
 // An entity for tokens [a, b] of the field, or nothing if trimming leaves no word.
 void AddSpan(std::string_view text, Field field, const Token* tokens, const WordInfo* info,
              size_t a, size_t b, EntityType type, const ner::Lexicon& lex,
@@ -406,6 +467,7 @@ void TagSentence(const ner::Model& model, const ner::Lexicon& lex, std::string_v
   PlacesAfterPlaceHeads(s->info, s->tags.data());
   TagKnown(lex, s->info, s->tags.data());
   TagPlaces(s->info, s->tags.data());
+  QuotedMediaNames(text, tokens, s->info, s->tags.data());
   for (size_t i = 0; i < n; ++i) {
     const bool long_word = s->norm_bytes[i] >= kMinAnchorBytes;
     words->push_back(

@@ -176,6 +176,23 @@ TEST_F(EntitiesTest, EverydayWordsAreNoListedNames) {
   EXPECT_TRUE(recognizer_->Recognize("", body).empty());
 }
 
+// A paper's name in quotation marks after its head noun is an organization, even when it is an
+// everyday word ("al-Safir", the ambassador; "al-Hayat", life).
+TEST_F(EntitiesTest, QuotedNamesAfterAMediumAreOrganizations) {
+  const std::string body =
+      "وكتبت صحيفة \" السفير \" المقربة من المعارضة أن الحكومة ستسقط ، ونقلت صحيفة «الحياة» "
+      "اللندنية عن مصادر قولها إن الاجتماع تأجل .";
+  const auto es = recognizer_->Recognize("", body);
+  ExpectSpansPointIntoOriginal(es, "", body);
+  for (const char* name : {"السفير", "الحياة"}) {
+    const Entity* e = Find(es, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, EntityType::kOrganization) << name;
+  }
+  // Without the marks the words stay words.
+  EXPECT_TRUE(recognizer_->Recognize("", "وقال السفير إن الحياة عادت إلى طبيعتها .").empty());
+}
+
 // A known club named after its city is one organization, not the city.
 TEST_F(EntitiesTest, KnownOrganizationsHoldThePlacesInTheirNames) {
   const std::string body = "وفاز ريال مدريد على ضيفه دينامو كييف بخمسة أهداف في دوري أبطال أوروبا .";
