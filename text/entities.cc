@@ -287,12 +287,13 @@ void QuotedMediaNames(std::string_view text, const Token* tokens, const std::vec
                : std::string_view();
   };
   for (size_t i = 0; i + 3 < n; ++i) {
-    if (tokens[i].kind != TokenKind::kArabic || !IsMediaHead(info[i])) continue;
+    if (tokens[i].kind != TokenKind::kArabic) continue;
     size_t open = i + 1;
     // "al-" written apart with a tatweel before the quoted name: "majallat al- \" Time \"".
     const std::string_view next = text.substr(tokens[open].start, tokens[open].end - tokens[open].start);
-    if (next == "\xD8\xA7\xD9\x84\xD9\x80" && open + 1 < n) ++open;
-    if (!IsQuoteMark(punct(open))) continue;
+    if (next == "\xD8\xA7\xD9\x84\xD9\x80") ++open;
+    // The head noun last: most words are followed by no quotation mark.
+    if (!IsQuoteMark(punct(open)) || !IsMediaHead(info[i])) continue;
     while (open + 1 < n && IsQuoteMark(punct(open + 1))) ++open;  // Two apostrophes as one mark.
     size_t close = open + 1;
     while (close < n && close - open <= kMaxWords && punct(close).empty()) ++close;
