@@ -251,6 +251,36 @@ void PlacesAfterPlaceHeads(const std::vector<WordInfo>& info, uint8_t* tags) {
   }
 }
 
+// A place followed by a masculine nationality adjective is a club: cities are feminine in Arabic
+// ("ميلانو الإيطالية" is the city), while "ميلان الإيطالي", "بورتو البرتغالي" agree with an unsaid
+// "al-nadi" (the club).
+void ClubsBeforeNationalities(std::string_view text, const Token* tokens,
+                              const std::vector<WordInfo>& info, uint8_t* tags) {
+  constexpr std::string_view kAl = "\xD8\xA7\xD9\x84", kYeh = "\xD9\x8A",
+                             kWaw = "\xD9\x88", kFeh = "\xD9\x81",
+                             kBiAl = "\xD8\xA8\xD8\xA7\xD9\x84", kLilA = "\xD9\x84\xD9\x84";
+  const auto b_loc = static_cast<uint8_t>(Tag::kBLoc), i_loc = static_cast<uint8_t>(Tag::kILoc);
+  const size_t n = info.size();
+  for (size_t b = 0; b < n; ++b) {
+    if (tags[b] != b_loc) continue;
+    size_t e = b + 1;
+    while (e < n && tags[e] == i_loc) ++e;
+    if (e >= n || tags[e] != 0 || !(info[e].flags & ner::kLexNat)) continue;
+    const std::string_view adj = text.substr(tokens[e].start, tokens[e].end - tokens[e].start);
+    if (!adj.starts_with(kAl) || !adj.ends_with(kYeh)) continue;
+    // Not after a place head in construct ("matarai 'Amman al-Urduni", the airports), and not a
+    // definite name: clubs named after a city carry no article, while "al-'Iraq" and "al-Rif"
+    // (the countryside) are masculine places.
+    if (b > 0 && (info[b - 1].flags & ner::kLexLocHead)) continue;
+    std::string_view first = text.substr(tokens[b].start, tokens[b].end - tokens[b].start);
+    if (first.starts_with(kWaw) || first.starts_with(kFeh)) first.remove_prefix(kWaw.size());
+    if (first.starts_with(kAl) || first.starts_with(kBiAl) || first.starts_with(kLilA)) continue;
+    tags[b] = static_cast<uint8_t>(Tag::kBOrg);
+    for (size_t k = b + 1; k < e; ++k) tags[k] = static_cast<uint8_t>(Tag::kIOrg);
+    b = e;
+  }
+}
+
 // Whether a word is a news medium's head noun ("sahifa", "qanat"), also after a one-letter clitic.
 bool IsMediaHead(const WordInfo& w) {
   static const std::vector<uint64_t> heads = [] {
@@ -469,6 +499,7 @@ void TagSentence(const ner::Model& model, const ner::Lexicon& lex, std::string_v
   TagKnown(lex, s->info, s->tags.data());
   TagPlaces(s->info, s->tags.data());
   QuotedMediaNames(text, tokens, s->info, s->tags.data());
+  ClubsBeforeNationalities(text, tokens, s->info, s->tags.data());
   for (size_t i = 0; i < n; ++i) {
     const bool long_word = s->norm_bytes[i] >= kMinAnchorBytes;
     words->push_back(

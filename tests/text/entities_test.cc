@@ -193,6 +193,20 @@ TEST_F(EntitiesTest, QuotedNamesAfterAMediumAreOrganizations) {
   EXPECT_TRUE(recognizer_->Recognize("", "وقال السفير إن الحياة عادت إلى طبيعتها .").empty());
 }
 
+// A city followed by a masculine nationality adjective is its club; the city itself is feminine.
+TEST_F(EntitiesTest, ACityWithAMasculineNationalityIsItsClub) {
+  const std::string body = "وفاز ميلان الإيطالي على بورتو البرتغالي بهدفين ، وقال مصدر في العراق الأمريكي .";
+  const auto es = recognizer_->Recognize("", body);
+  for (const char* club : {"ميلان", "بورتو"}) {
+    const Entity* e = Find(es, club);
+    ASSERT_NE(e, nullptr) << club;
+    EXPECT_EQ(e->type, EntityType::kOrganization) << club;
+  }
+  const Entity* iraq = Find(es, "العراق");  // A definite, masculine country stays a place.
+  ASSERT_NE(iraq, nullptr);
+  EXPECT_EQ(iraq->type, EntityType::kPlace);
+}
+
 // A known club named after its city is one organization, not the city.
 TEST_F(EntitiesTest, KnownOrganizationsHoldThePlacesInTheirNames) {
   const std::string body = "وفاز ريال مدريد على ضيفه دينامو كييف بخمسة أهداف في دوري أبطال أوروبا .";
