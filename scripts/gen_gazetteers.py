@@ -125,6 +125,14 @@ def hand_places(path, out, everyday, everyday_whole):
             out.add((name, place_class(name, everyday)))
 
 
+def hand_first_names(path, out):
+    """text/lexicon/first_names_foreign_ar.txt: first names from outside the Arab world."""
+    for line in read_lines(path):
+        name = clean(line.split("#", 1)[0])
+        if name and " " not in name:
+            out.add((name, "PER_FIRST"))
+
+
 def arabic_names(shared, out):
     d = os.path.join(shared, "arabic-names")
     for name in ("male-first--names-in-arabic.txt", "female-first-names-in-arabic.txt"):
@@ -224,6 +232,7 @@ def main():
     hand_places(os.path.join(here, "..", "text", "lexicon", "places_ar.txt"), entries, everyday,
                 everyday_forms(args.common_words_from))
     arabic_names(args.shared, entries)
+    hand_first_names(os.path.join(here, "..", "text", "lexicon", "first_names_foreign_ar.txt"), entries)
     # ANETAC is transliterated from parallel text and lists everyday words ("امس" as a person).
     anetac(args.shared, entries, stop)
     currencies(args.shared, entries)
