@@ -343,6 +343,20 @@ void QuotedMediaNames(std::string_view text, const Token* tokens, const std::vec
   }
 }
 
+// "bi-anna", "innahu"...: the word that opens a reported clause ends the name before it
+// ("sarraha Hussein Labib bi-anna"), though the tagger sometimes runs the name on into it.
+bool Complementizer(const WordInfo& w) {
+  static const std::vector<uint64_t> words = [] {
+    std::vector<uint64_t> h;
+    // Not bare "anna"/"inna": "سي إن إن" (CNN) ends with the same letters.
+    for (const char* word : {"بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "لأن"}) {
+      h.push_back(ner::HashBytes(Normalize(word)));
+    }
+    return h;
+  }();
+  return std::find(words.begin(), words.end(), w.word) != words.end();
+}
+
 // An entity for tokens [a, b] of the field, or nothing if trimming leaves no word.
 void AddSpan(std::string_view text, Field field, const Token* tokens, const WordInfo* info,
              size_t a, size_t b, EntityType type, const ner::Lexicon& lex,
@@ -361,7 +375,7 @@ void AddSpan(std::string_view text, Field field, const Token* tokens, const Word
   while (a < b && type == EntityType::kPerson && (info[a].flags & kTitleFlags)) ++a;
   if (a == b && (info[a].flags & ner::kLexCurrency)) return;
   while (a <= b && tokens[a].kind == TokenKind::kPunct) ++a;
-  while (b > a && tokens[b].kind == TokenKind::kPunct) --b;
+  while (b > a && (tokens[b].kind == TokenKind::kPunct || Complementizer(info[b]))) --b;
   if (a > b || tokens[a].kind == TokenKind::kPunct) return;
   const Token& first = tokens[a];
   const uint32_t start = static_cast<uint32_t>(

@@ -548,6 +548,15 @@ class QuoteParser {
     return std::string(Bytes(b, e - 1));
   }
 
+  // An indefinite adjective of three letters or more ending in ya: "baritani", "amni".
+  bool Nisba(size_t i, size_t limit) const {
+    if (i >= limit || t_.tok(i).kind != TokenKind::kArabic || K(i) != kNone || Definite(t_, i)) {
+      return false;
+    }
+    const std::string_view w = t_.text().substr(t_.tok(i).start, t_.tok(i).end - t_.tok(i).start);
+    return w.size() >= 8 && w.ends_with("\xD9\x8A");
+  }
+
   // Token i follows "fi": an indefinite word there is the preposition's object ("fi mu'tamar
   // sahafi", "fi tasrihat"), and a word after it describes that object, never a name.
   bool AfterFi(size_t i) const { return i > 0 && t_.key(i - 1) == kFi; }
@@ -584,6 +593,13 @@ class QuoteParser {
       const bool after_fi = k > title && AfterFi(k);
       const bool unnamed_after_comma =
           k > title_end && Comma(t_, k - 1) && !ents_.empty() && !PersonAt(k);
+      // An indefinite title and its nisba ("mas'ul baritani", "mas'ul amni kabir") is an
+      // anonymous source: the descriptor as written, not a person named "Baritani".
+      if (k == title_end && !Definite(t_, title) && Nisba(k, limit) && !PersonAt(k)) {
+        size_t e = k;
+        while (e < limit && e < k + 3 && Nisba(e, limit)) ++e;
+        return {NameKind::kDescriptor, title, e};
+      }
       if (k < limit && K(k) == kNone && t_.tok(k).kind == TokenKind::kArabic && !after_fi &&
           !unnamed_after_comma) {
         const size_t e = NameEnd(k, limit);
@@ -716,6 +732,11 @@ class QuoteParser {
           if (K(a) != kFrom) continue;
           size_t k = a + 1;
           while (k < i && Comma(t_, k)) ++k;
+          // A name the tagger found there first: "'an Ballack qawlahu" (no "bi-al-").
+          if (const Entity* e = k < i ? ents_.Over(t_.tok(k).start, t_.tok(i - 1).end) : nullptr) {
+            *speaker = EntityName(*e);
+            break;
+          }
           const ParsedName p = k < i ? ParseName(k, i) : ParsedName{};
           if (p.kind != NameKind::kNone) *speaker = std::string(Bytes(p.tb, p.te - 1));
           break;

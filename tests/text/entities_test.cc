@@ -207,6 +207,13 @@ TEST_F(EntitiesTest, ACityWithAMasculineNationalityIsItsClub) {
   EXPECT_EQ(iraq->type, EntityType::kPlace);
 }
 
+// The word that opens a reported clause is never the end of a name.
+TEST_F(EntitiesTest, ANameStopsBeforeBiAnna) {
+  const std::string body = "وصرح حسين لبيب بأن \"الفريق سيعود أقوى\" .";
+  const auto es = recognizer_->Recognize("", body);
+  for (const Entity& e : es) EXPECT_EQ(e.text.find("بأن"), std::string::npos) << e.text;
+}
+
 // A known club named after its city is one organization, not the city.
 TEST_F(EntitiesTest, KnownOrganizationsHoldThePlacesInTheirNames) {
   const std::string body = "وفاز ريال مدريد على ضيفه دينامو كييف بخمسة أهداف في دوري أبطال أوروبا .";

@@ -501,6 +501,26 @@ TEST_F(QuotesTest, ATitleBeforeItsVerbIsKept) {
   EXPECT_EQ(q[0].speaker, "الرئيس الاميركي");
 }
 
+// An indefinite title and its nisba is an anonymous source, named as written.
+TEST_F(QuotesTest, AnAnonymousOfficialIsTheDescriptorAsWritten) {
+  const auto q = Run("ونقلت الصحيفة عن مسؤول بريطاني قوله : \"الوضع الإنساني كارثي\" .");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "مسؤول بريطاني");
+  const auto r = Run("وقال دبلوماسي غربي إن \"المفاوضات وصلت إلى طريق مسدود\" .");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].speaker, "دبلوماسي غربي");
+}
+
+// "naqalat X 'an Y qawlahu": Y speaks, even when Y looks like bi-al- + a word (Ballack).
+TEST_F(QuotesTest, TheNameAfterFromBeforeHisSayingSpeaks) {
+  const std::string text =
+      "ونقلت صحيفة التايمز عن بالاك قوله إن فرق الدوري \" ستنتفض لمواجهة الصاروخ القادم \" .";
+  const auto q = Run(text, {MakeEntity(text, "التايمز", EntityType::kOrganization),
+                            MakeEntity(text, "بالاك", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "بالاك");
+}
+
 TEST_F(QuotesTest, DescriptorStandsForTheMostMentionedPerson) {
   const std::string text =
       "خضع اليسيو رومانيولي لفحص طبي تمهيدا لانتقاله الى ميلان.\n"
