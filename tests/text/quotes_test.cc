@@ -521,6 +521,15 @@ TEST_F(QuotesTest, TheNameAfterFromBeforeHisSayingSpeaks) {
   EXPECT_EQ(q[0].speaker, "بالاك");
 }
 
+// "radd ... bi-l-qawl:" introduces the words of the sentence's speaker.
+TEST_F(QuotesTest, BilQawlCarriesTheSpeaker) {
+  const std::string text =
+      "وردت المتحدثة باسم الخارجية الصينية ماو نينغ بالقول : \"هذه تدخلات سافرة\" .";
+  const auto q = Run(text, {MakeEntity(text, "ماو نينغ", EntityType::kPerson)});
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "ماو نينغ");
+}
+
 TEST_F(QuotesTest, DescriptorStandsForTheMostMentionedPerson) {
   const std::string text =
       "خضع اليسيو رومانيولي لفحص طبي تمهيدا لانتقاله الى ميلان.\n"
