@@ -236,7 +236,7 @@ class Parser {
     const size_t before_year = k;
     k = TrailingYear(k, r);
     bool has_year = k != before_year;
-    // "yanayir min al-sana dhatiha", "min al-'am nafsihi", "min nafs al-'am".
+    // "yanayir min al-sana dhatiha", "min al-'am nafsihi", "min nafs al-'am", "min dhalika al-'am".
     if (!has_year && K(k) == kFrom) {
       auto year_unit = [&](size_t i) { return K(i) == kUnit && V(i) == kYear; };
       size_t e = 0;
@@ -248,6 +248,12 @@ class Parser {
       };
       if (year_unit(k + 1) && same(k + 2)) e = k + 3;
       if (K(k + 1) == kSame && year_unit(k + 2)) e = k + 3;
+      // "uktubar min dhalika al-'am", "min tilka al-sana": that year, the one named before.
+      const std::string_view that = k + 1 < t_.size() ? t_.key(k + 1) : std::string_view();
+      if ((that == "\u0630\u0644\u0643" || that == "\u062a\u0644\u0643" || that == "\u0630\u0627\u0643") &&
+          year_unit(k + 2)) {
+        e = k + 3;
+      }
       if (e != 0) {
         r->same_year = true;
         has_year = true;

@@ -229,6 +229,10 @@ TEST_F(DatesTest, ListsAndRanges) {
   d = Run("بدأ في 2012 ثم توسع في أغسطس من نفس العام", {2015, 8, 8});
   ASSERT_EQ(d.size(), 2u);
   EXPECT_EQ(d[1].value, "2012-08");
+  d = Run("اندلعت الاحتجاجات عام 2019 ثم في أكتوبر من ذلك العام", {2025, 3, 10});
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[1].text, "أكتوبر من ذلك العام");
+  EXPECT_EQ(d[1].value, "2019-10");
   // A lifespan: a bare year before 1900 starts a span of years.
   d = Run("الكاتب سلامة موسى ( 1887 - 1958 ) ونشر", {2015, 8, 8});
   ASSERT_EQ(d.size(), 2u);
