@@ -61,12 +61,14 @@ def fold_stem(word):
     return w
 
 
-def everyday_places(conll):
-    """Stems that ANERcorp uses twice or more, under half of the time inside an entity: "مالي"
-    (financial), "مسقط" (in "مسقط رأسه"), nisbas spelt as their country ("التشيلي")."""
+def everyday_places(conll, key=None):
+    """Stems (or, with key=fold, whole words) that ANERcorp uses twice or more, under half of
+    the time inside an entity: "مالي" (financial), "مسقط" (in "مسقط رأسه"), nisbas spelt as
+    their country ("التشيلي"); as whole words "القصير" (short), "الطائف" in "اتفاق الطائف"."""
+    key = key or fold_stem
     counts, entity = {}, {}
     for word, in_entity in conll_words(conll):
-        w = fold_stem(word)
+        w = key(word)
         forms = {w}
         # The recognizer also matches a place after a one-letter clitic ("لدمشق"), so
         # "بترول" (petroleum) counts against the Antarctic station "ترول".
@@ -92,21 +94,6 @@ def cities(shared, out, stop):
         for row in csv.DictReader(f, delimiter="\t"):
             if clean(row["city_ar"]):
                 out.add((clean(row["city_ar"]), place_class(clean(row["city_ar"]), stop)))
-
-
-def everyday_forms(conll):
-    """Whole words (folded, also without a one-letter clitic) that ANERcorp uses twice or more,
-    under half of the time inside an entity: "القصير" (short), "الطائف" in "اتفاق الطائف"."""
-    counts, entity = {}, {}
-    for word, in_entity in conll_words(conll):
-        w = fold(word)
-        forms = {w}
-        if w[:1] in ("ب", "ل", "ك", "و", "ف") and len(w) >= 4:
-            forms.add(w[1:])
-        for x in forms:
-            counts[x] = counts.get(x, 0) + 1
-            entity[x] = entity.get(x, 0) + in_entity
-    return {w for w, n in counts.items() if n >= 2 and 2 * entity[w] < n}
 
 
 def hand_places(path, out, everyday, everyday_whole):
@@ -230,7 +217,7 @@ def main():
     countries(args.shared, entries, everyday)
     cities(args.shared, entries, everyday)
     hand_places(os.path.join(here, "..", "text", "lexicon", "places_ar.txt"), entries, everyday,
-                everyday_forms(args.common_words_from))
+                everyday_places(args.common_words_from, key=fold))
     arabic_names(args.shared, entries)
     hand_first_names(os.path.join(here, "..", "text", "lexicon", "first_names_foreign_ar.txt"), entries)
     # ANETAC is transliterated from parallel text and lists everyday words ("امس" as a person).
