@@ -21,12 +21,18 @@ cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 make -C "$BUILD" -j"$(nproc)" khabar-train-ner >/dev/null
 for k in 0 1 2 3 4 5 6 7 8 9; do
   # shellcheck disable=SC2086
-  "$BUILD/tools/train_ner/khabar-train-ner" --train "$TRAIN" $SETTINGS --dev-fraction 0.1 \
-    --dev-fold "$k" --seed "$SEED" --dev-out "$WORK/dev$k.conll" --out "$WORK/fold$k.model" >/dev/null 2>&1
+  if ! "$BUILD/tools/train_ner/khabar-train-ner" --train "$TRAIN" $SETTINGS --dev-fraction 0.1 \
+    --dev-fold "$k" --seed "$SEED" --dev-out "$WORK/dev$k.conll" --out "$WORK/fold$k.model" \
+    >"$WORK/train.log" 2>&1; then
+    cat "$WORK/train.log" >&2
+    exit 1
+  fi
   cmake -S . -B "$BUILD-cv" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKHABAR_NER_MODEL="$WORK/fold$k.model" >/dev/null
   make -C "$BUILD-cv" -j"$(nproc)" khabar-analyze >/dev/null
-  f1=$(python3 "$SHARED/eval/evaluate.py" ner "$WORK/dev$k.conll" -- "$BUILD-cv/server/khabar-analyze" |
-    tail -1 | sed -n 's/^ner micro F1 \([0-9.]*\).*/\1/p')
+  python3 "$SHARED/eval/evaluate.py" ner "$WORK/dev$k.conll" -- "$BUILD-cv/server/khabar-analyze" \
+    >"$WORK/eval.log"
+  f1=$(tail -1 "$WORK/eval.log" | sed -n 's/^ner micro F1 \([0-9.]*\).*/\1/p')
+  [ -n "$f1" ] || { echo "fold $k: no score" >&2; cat "$WORK/eval.log" >&2; exit 1; }
   echo "fold $k: $f1"
   echo "$f1" >>"$WORK/f1"
 done

@@ -104,8 +104,8 @@ bool EndsSentence(std::string_view text, const std::vector<Token>& tokens, size_
 
 // Bytes of Arabic proclitics to leave out of a span that starts with `word` (original text):
 // wa-al-Kremlin -> al-Kremlin, bi-al-bayt -> al-bayt, wa-Carlson -> Carlson, bi-Moscow -> Moscow.
-// A word that is itself in the lexicon (Walid) keeps its first letter; fa- goes only before al-
-// or a lexicon word, since names start with f (Faisal) far more often than with fa-.
+// A word that is itself in the lexicon (Walid, Falansiya) keeps its first letter; fa- goes only
+// before al- or a lexicon word, since names start with f (Faisal) far more often than with fa-.
 size_t CliticBytes(std::string_view word, const ner::Lexicon& lex) {
   constexpr std::string_view kWaw = "\xD9\x88", kFeh = "\xD9\x81", kBeh = "\xD8\xA8",
                              kKaf = "\xD9\x83", kLam = "\xD9\x84", kAl = "\xD8\xA7\xD9\x84";
@@ -130,7 +130,8 @@ size_t CliticBytes(std::string_view word, const ner::Lexicon& lex) {
     const bool known = flags(word) & (kEntityFlags | ner::kLexOrgHead | ner::kLexLocHead);
     const bool strip = word.starts_with(kWaw)
                            ? !known || rest.starts_with(kAl) || hamza(rest)
-                           : rest.starts_with(kAl) || hamza(rest) || (!known && trusted(rest));
+                           : (rest.starts_with(kAl) && !known) || hamza(rest) ||
+                                 (!known && trusted(rest));
     if (strip) {
       skip = kLetter;
       word = rest;
@@ -251,13 +252,46 @@ void PlacesAfterPlaceHeads(const std::vector<WordInfo>& info, uint8_t* tags) {
   }
 }
 
+// Hashes of the normalized words (and of their light stems), for matching WordInfo::word,
+// ::bare and ::stem against a short fixed list.
+std::vector<uint64_t> HashWords(std::initializer_list<const char*> words) {
+  std::vector<uint64_t> h;
+  for (const char* word : words) {
+    const std::string norm = Normalize(word);
+    h.push_back(ner::HashBytes(norm));
+    h.push_back(ner::HashBytes(ner::LightStem(norm)));
+  }
+  return h;
+}
+
+bool Listed(const std::vector<uint64_t>& list, uint64_t x) {
+  return x != 0 && std::find(list.begin(), list.end(), x) != list.end();
+}
+
+// Whether a word is a news medium's head noun ("sahifa", "qanat"), also after a one-letter clitic.
+bool IsMediaHead(const WordInfo& w) {
+  static const std::vector<uint64_t> heads =
+      HashWords({"صحيفة", "جريدة", "مجلة", "قناة", "إذاعة", "وكالة", "شبكة", "تلفزيون", "محطة",
+                 "فضائية", "موقع", "يومية", "أسبوعية"});
+  return Listed(heads, w.stem) || Listed(heads, w.bare);
+}
+
+// A masculine noun that a place follows in construct, so that an adjective after the place
+// agrees with the noun: "ma'bar Rafah al-misri", "matar Dimashq al-duwali".
+bool IsMasculinePlaceNoun(const WordInfo& w) {
+  static const std::vector<uint64_t> nouns =
+      HashWords({"مطار", "مطاري", "معبر", "ميناء", "سجن", "مخيم", "شارع", "حي", "جسر", "مستشفى",
+                 "فندق", "ملعب", "مركز", "قصر", "مسجد", "متحف", "سد", "نهر", "جبل", "وادي", "ريف"});
+  return Listed(nouns, w.word) || Listed(nouns, w.bare);
+}
+
 // A place followed by a masculine nationality adjective is a club: cities are feminine in Arabic
 // ("ميلانو الإيطالية" is the city), while "ميلان الإيطالي", "بورتو البرتغالي" agree with an unsaid
 // "al-nadi" (the club).
 void ClubsBeforeNationalities(std::string_view text, const Token* tokens,
                               const std::vector<WordInfo>& info, uint8_t* tags) {
   constexpr std::string_view kAl = "\xD8\xA7\xD9\x84", kYeh = "\xD9\x8A",
-                             kWaw = "\xD9\x88", kFeh = "\xD9\x81",
+                             kWaw = "\xD9\x88",
                              kBiAl = "\xD8\xA8\xD8\xA7\xD9\x84", kLilA = "\xD9\x84\xD9\x84";
   const auto b_loc = static_cast<uint8_t>(Tag::kBLoc), i_loc = static_cast<uint8_t>(Tag::kILoc);
   const size_t n = info.size();
@@ -268,35 +302,20 @@ void ClubsBeforeNationalities(std::string_view text, const Token* tokens,
     if (e >= n || tags[e] != 0 || !(info[e].flags & ner::kLexNat)) continue;
     const std::string_view adj = text.substr(tokens[e].start, tokens[e].end - tokens[e].start);
     if (!adj.starts_with(kAl) || !adj.ends_with(kYeh)) continue;
-    // Not after a place head in construct ("matarai 'Amman al-Urduni", the airports), and not a
-    // definite name: clubs named after a city carry no article, while "al-'Iraq" and "al-Rif"
-    // (the countryside) are masculine places.
-    if (b > 0 && (info[b - 1].flags & ner::kLexLocHead)) continue;
+    // Not after a place head or a masculine noun in construct ("matarai 'Amman al-Urduni", the
+    // airports; "ma'bar Rafah al-misri"), and not a definite name: clubs named after a city carry
+    // no article, while "al-'Iraq" and "al-Rif" (the countryside) are masculine places. Only waw
+    // is taken for a conjunction here: "Falansiya" (Valencia) starts with fa-al-.
+    if (b > 0 && ((info[b - 1].flags & ner::kLexLocHead) || IsMasculinePlaceNoun(info[b - 1]))) {
+      continue;
+    }
     std::string_view first = text.substr(tokens[b].start, tokens[b].end - tokens[b].start);
-    if (first.starts_with(kWaw) || first.starts_with(kFeh)) first.remove_prefix(kWaw.size());
+    if (first.starts_with(kWaw)) first.remove_prefix(kWaw.size());
     if (first.starts_with(kAl) || first.starts_with(kBiAl) || first.starts_with(kLilA)) continue;
     tags[b] = static_cast<uint8_t>(Tag::kBOrg);
     for (size_t k = b + 1; k < e; ++k) tags[k] = static_cast<uint8_t>(Tag::kIOrg);
     b = e;
   }
-}
-
-// Whether a word is a news medium's head noun ("sahifa", "qanat"), also after a one-letter clitic.
-bool IsMediaHead(const WordInfo& w) {
-  static const std::vector<uint64_t> heads = [] {
-    std::vector<uint64_t> h;
-    for (const char* word : {"صحيفة", "جريدة", "مجلة", "قناة", "إذاعة", "وكالة", "شبكة",
-                             "تلفزيون", "محطة", "فضائية", "موقع", "يومية", "أسبوعية"}) {
-      const std::string norm = Normalize(word);
-      h.push_back(ner::HashBytes(ner::LightStem(norm)));
-      h.push_back(ner::HashBytes(norm));
-    }
-    return h;
-  }();
-  const auto listed = [&](uint64_t x) {
-    return x != 0 && std::find(heads.begin(), heads.end(), x) != heads.end();
-  };
-  return listed(w.stem) || listed(w.bare);
 }
 
 bool IsQuoteMark(std::string_view p) {
@@ -325,11 +344,9 @@ void QuotedMediaNames(std::string_view text, const Token* tokens, const std::vec
     // The head noun last: most words are followed by no quotation mark.
     if (!IsQuoteMark(punct(open)) || !IsMediaHead(info[i])) continue;
     while (open + 1 < n && IsQuoteMark(punct(open + 1))) ++open;  // Two apostrophes as one mark.
-    size_t close = open + 1;
+    size_t close = open + 1;  // The words are (open, close).
     while (close < n && close - open <= kMaxWords && punct(close).empty()) ++close;
-    if (close >= n || close == open + 1 || close - open > kMaxWords || !IsQuoteMark(punct(close))) {
-      continue;
-    }
+    if (close >= n || close == open + 1 || !IsQuoteMark(punct(close))) continue;
     // Leave a name that the tagger or a list already gave a type, and one that runs on.
     const auto b_org = static_cast<uint8_t>(Tag::kBOrg);
     bool free = true;
@@ -346,15 +363,10 @@ void QuotedMediaNames(std::string_view text, const Token* tokens, const std::vec
 // "bi-anna", "innahu"...: the word that opens a reported clause ends the name before it
 // ("sarraha Hussein Labib bi-anna"), though the tagger sometimes runs the name on into it.
 bool Complementizer(const WordInfo& w) {
-  static const std::vector<uint64_t> words = [] {
-    std::vector<uint64_t> h;
-    // Not bare "anna"/"inna": "سي إن إن" (CNN) ends with the same letters.
-    for (const char* word : {"بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "لأن"}) {
-      h.push_back(ner::HashBytes(Normalize(word)));
-    }
-    return h;
-  }();
-  return std::find(words.begin(), words.end(), w.word) != words.end();
+  // Not bare "anna"/"inna": "سي إن إن" (CNN) ends with the same letters.
+  static const std::vector<uint64_t> words =
+      HashWords({"بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "لأن"});
+  return Listed(words, w.word);
 }
 
 // An entity for tokens [a, b] of the field, or nothing if trimming leaves no word.

@@ -548,9 +548,13 @@ class QuoteParser {
     return std::string(Bytes(b, e - 1));
   }
 
-  // An indefinite adjective of three letters or more ending in ya: "baritani", "amni".
+  // An indefinite adjective of three letters or more ending in ya: "baritani", "amni"; not a
+  // plural in construct ("kabir mufattishi al-umam al-muttahida").
   bool Nisba(size_t i, size_t limit) const {
     if (i >= limit || t_.tok(i).kind != TokenKind::kArabic || K(i) != kNone || Definite(t_, i)) {
+      return false;
+    }
+    if (i + 1 < limit && t_.tok(i + 1).kind == TokenKind::kArabic && Definite(t_, i + 1)) {
       return false;
     }
     const std::string_view w = t_.text().substr(t_.tok(i).start, t_.tok(i).end - t_.tok(i).start);
@@ -593,7 +597,7 @@ class QuoteParser {
       const bool after_fi = k > title && AfterFi(k);
       const bool unnamed_after_comma =
           k > title_end && Comma(t_, k - 1) && !ents_.empty() && !PersonAt(k);
-      // An indefinite title and its nisba ("mas'ul baritani", "mas'ul amni kabir") is an
+      // An indefinite title and its nisba ("mas'ul baritani", "mas'ul amni") is an
       // anonymous source: the descriptor as written, not a person named "Baritani".
       if (k == title_end && !Definite(t_, title) && Nisba(k, limit) && !PersonAt(k)) {
         size_t e = k;
@@ -732,8 +736,9 @@ class QuoteParser {
           if (K(a) != kFrom) continue;
           size_t k = a + 1;
           while (k < i && Comma(t_, k)) ++k;
-          // A name the tagger found there first: "'an Ballack qawlahu" (no "bi-al-").
-          if (const Entity* e = k < i ? ents_.Over(t_.tok(k).start, t_.tok(i - 1).end) : nullptr) {
+          // A name the tagger found at the first word: "'an Ballack qawlahu" (no "bi-al-"). Not
+          // one further on: "'an mas'ul fi wizarat al-kharijiyya qawlahu" is the official.
+          if (const Entity* e = k < i ? ents_.Over(t_.tok(k).start, t_.tok(k).end) : nullptr) {
             *speaker = EntityName(*e);
             break;
           }

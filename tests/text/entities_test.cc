@@ -205,6 +205,19 @@ TEST_F(EntitiesTest, ACityWithAMasculineNationalityIsItsClub) {
   const Entity* iraq = Find(es, "العراق");  // A definite, masculine country stays a place.
   ASSERT_NE(iraq, nullptr);
   EXPECT_EQ(iraq->type, EntityType::kPlace);
+  // Valencia keeps its first letter (no "fa-" + "al-Nasiya"), and is the club too.
+  const auto v = recognizer_->Recognize("", "وفاز فالنسيا الإسباني على ضيفه بهدفين .");
+  const Entity* valencia = Find(v, "فالنسيا");
+  ASSERT_NE(valencia, nullptr);
+  EXPECT_EQ(valencia->type, EntityType::kOrganization);
+  // After a masculine noun in construct the adjective is the noun's: the crossing, the port.
+  const std::string body2 = "وعبرت الشاحنات معبر رفح المصري ، ورست السفينة في ميناء حيفا الإسرائيلي .";
+  for (const char* place : {"رفح", "حيفا"}) {
+    const auto es2 = recognizer_->Recognize("", body2);
+    const Entity* e = Find(es2, place);
+    ASSERT_NE(e, nullptr) << place;
+    EXPECT_EQ(e->type, EntityType::kPlace) << place;
+  }
 }
 
 // The word that opens a reported clause is never the end of a name.

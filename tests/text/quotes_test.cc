@@ -509,6 +509,11 @@ TEST_F(QuotesTest, AnAnonymousOfficialIsTheDescriptorAsWritten) {
   const auto r = Run("وقال دبلوماسي غربي إن \"المفاوضات وصلت إلى طريق مسدود\" .");
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].speaker, "دبلوماسي غربي");
+  // A plural in construct is no nisba: the name after the complement speaks.
+  const std::string text = "وقال كبير مفتشي الأمم المتحدة هانز بليكس إن \"العراق تعاون\" .";
+  const auto b = Run(text, {MakeEntity(text, "هانز بليكس", EntityType::kPerson)});
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].speaker, "هانز بليكس");
 }
 
 // "naqalat X 'an Y qawlahu": Y speaks, even when Y looks like bi-al- + a word (Ballack).
@@ -519,6 +524,14 @@ TEST_F(QuotesTest, TheNameAfterFromBeforeHisSayingSpeaks) {
                             MakeEntity(text, "بالاك", EntityType::kPerson)});
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "بالاك");
+  // Only a name at the first word: an organization further on is where the source works.
+  const std::string text2 =
+      "ونقلت رويترز عن مسؤول في وزارة الخارجية قوله إن \"الوضع كارثي\" .";
+  const auto r = Run(text2, {MakeEntity(text2, "رويترز", EntityType::kOrganization),
+                             MakeEntity(text2, "وزارة الخارجية", EntityType::kOrganization)});
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_NE(r[0].speaker, "وزارة الخارجية");
+  EXPECT_NE(r[0].speaker, "رويترز");
 }
 
 // "radd ... bi-l-qawl:" introduces the words of the sentence's speaker.
