@@ -1,6 +1,7 @@
 #include "text/entities.h"
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -12,6 +13,7 @@
 #include "text/ner_lexicon.h"
 #include "text/ner_model.h"
 #include "text/normalize.h"
+#include "text/quote_marks.h"
 #include "text/quote_words.h"
 #include "text/tokenize.h"
 #include "text/word_table.h"
@@ -252,14 +254,13 @@ void PlacesAfterPlaceHeads(const std::vector<WordInfo>& info, uint8_t* tags) {
   }
 }
 
-// Hashes of the normalized words (and of their light stems), for matching WordInfo::word,
-// ::bare and ::stem against a short fixed list.
-std::vector<uint64_t> HashWords(std::initializer_list<const char*> words) {
+// Hashes of the normalized words, or of their light stems, for matching WordInfo::word and
+// ::bare, or ::stem, against a short fixed list.
+std::vector<uint64_t> HashWords(std::span<const char* const> words, bool stems = false) {
   std::vector<uint64_t> h;
   for (const char* word : words) {
     const std::string norm = Normalize(word);
-    h.push_back(ner::HashBytes(norm));
-    h.push_back(ner::HashBytes(ner::LightStem(norm)));
+    h.push_back(ner::HashBytes(stems ? ner::LightStem(norm) : std::string_view(norm)));
   }
   return h;
 }
@@ -270,18 +271,20 @@ bool Listed(const std::vector<uint64_t>& list, uint64_t x) {
 
 // Whether a word is a news medium's head noun ("sahifa", "qanat"), also after a one-letter clitic.
 bool IsMediaHead(const WordInfo& w) {
-  static const std::vector<uint64_t> heads =
-      HashWords({"صحيفة", "جريدة", "مجلة", "قناة", "إذاعة", "وكالة", "شبكة", "تلفزيون", "محطة",
-                 "فضائية", "موقع", "يومية", "أسبوعية"});
-  return Listed(heads, w.stem) || Listed(heads, w.bare);
+  static constexpr const char* kHeads[] = {"صحيفة", "جريدة", "مجلة",   "قناة",  "إذاعة",
+                                           "وكالة", "شبكة",  "تلفزيون", "محطة",  "فضائية",
+                                           "موقع",  "يومية", "أسبوعية"};
+  static const std::vector<uint64_t> heads = HashWords(kHeads), head_stems = HashWords(kHeads, true);
+  return Listed(head_stems, w.stem) || Listed(heads, w.bare);
 }
 
 // A masculine noun that a place follows in construct, so that an adjective after the place
 // agrees with the noun: "ma'bar Rafah al-misri", "matar Dimashq al-duwali".
 bool IsMasculinePlaceNoun(const WordInfo& w) {
-  static const std::vector<uint64_t> nouns =
-      HashWords({"مطار", "مطاري", "معبر", "ميناء", "سجن", "مخيم", "شارع", "حي", "جسر", "مستشفى",
-                 "فندق", "ملعب", "مركز", "قصر", "مسجد", "متحف", "سد", "نهر", "جبل", "وادي", "ريف"});
+  static constexpr const char* kNouns[] = {"مطار", "مطاري", "معبر", "ميناء", "سجن",  "مخيم", "شارع",
+                                           "حي",   "جسر",   "مستشفى", "فندق", "ملعب", "مركز", "قصر",
+                                           "مسجد", "متحف",  "سد",   "نهر",   "جبل",  "وادي", "ريف"};
+  static const std::vector<uint64_t> nouns = HashWords(kNouns);
   return Listed(nouns, w.word) || Listed(nouns, w.bare);
 }
 
@@ -318,10 +321,8 @@ void ClubsBeforeNationalities(std::string_view text, const Token* tokens,
   }
 }
 
-bool IsQuoteMark(std::string_view p) {
-  return p == "\"" || p == "'" || p == "\xC2\xAB" || p == "\xC2\xBB" || p == "\xE2\x80\x9C" ||
-         p == "\xE2\x80\x9D";  // " ' « » “ ”
-}
+// The quote extractor's marks, and the apostrophe that older text doubles into one ('').
+bool IsQuoteMark(std::string_view p) { return p == "'" || QuoteMarkOf(p) != QuoteMark::kNone; }
 
 // A name in quotation marks right after a medium's head noun is that medium: "sahifat «al-Safir»",
 // "majallat al-\" Time \"". Names of papers are often everyday words ("al-Hayat", life), which
@@ -364,8 +365,8 @@ void QuotedMediaNames(std::string_view text, const Token* tokens, const std::vec
 // ("sarraha Hussein Labib bi-anna"), though the tagger sometimes runs the name on into it.
 bool Complementizer(const WordInfo& w) {
   // Not bare "anna"/"inna": "سي إن إن" (CNN) ends with the same letters.
-  static const std::vector<uint64_t> words =
-      HashWords({"بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "لأن"});
+  static constexpr const char* kWords[] = {"بأن", "أنه", "إنه", "بأنه", "أنها", "إنها", "بأنها", "لأن"};
+  static const std::vector<uint64_t> words = HashWords(kWords);
   return Listed(words, w.word);
 }
 

@@ -4,15 +4,18 @@
 
 namespace khabar::text {
 
-QuoteMark QuoteMarkAt(const FoldedTokens& t, size_t i) {
-  if (i >= t.size() || t.tok(i).kind != TokenKind::kPunct) return QuoteMark::kNone;
-  const std::string_view key = t.key(i);
+QuoteMark QuoteMarkOf(std::string_view key) {
   if (key == "\"") return QuoteMark::kAscii;
   if (key == "\xC2\xAB") return QuoteMark::kOpenGuillemet;
   if (key == "\xC2\xBB") return QuoteMark::kCloseGuillemet;
   if (key == "\xE2\x80\x9C") return QuoteMark::kLeft;
   if (key == "\xE2\x80\x9D") return QuoteMark::kRight;
   return QuoteMark::kNone;
+}
+
+QuoteMark QuoteMarkAt(const FoldedTokens& t, size_t i) {
+  if (i >= t.size() || t.tok(i).kind != TokenKind::kPunct) return QuoteMark::kNone;
+  return QuoteMarkOf(t.key(i));
 }
 
 bool NewlineBefore(const FoldedTokens& t, size_t i) {

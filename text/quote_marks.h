@@ -13,6 +13,8 @@ namespace khabar::text {
 
 enum class QuoteMark : uint8_t { kNone, kOpenGuillemet, kCloseGuillemet, kLeft, kRight, kAscii };
 
+// The quote mark a punctuation token's text is, if any.
+QuoteMark QuoteMarkOf(std::string_view punct);
 // The quote mark token i is, if any.
 QuoteMark QuoteMarkAt(const FoldedTokens& t, size_t i);
 // True when a line break separates token i from the token before it.

@@ -557,7 +557,7 @@ class QuoteParser {
     if (i + 1 < limit && t_.tok(i + 1).kind == TokenKind::kArabic && Definite(t_, i + 1)) {
       return false;
     }
-    const std::string_view w = t_.text().substr(t_.tok(i).start, t_.tok(i).end - t_.tok(i).start);
+    const std::string_view w = Bytes(i, i);
     return w.size() >= 8 && w.ends_with("\xD9\x8A");
   }
 
@@ -571,7 +571,7 @@ class QuoteParser {
     // astronomer), "al-misri Mohamed Salah". The nisba is a descriptor and the name speaks.
     // Written with ya, not alef maqsura (folded alike): "al-quwa bi-qita' Ghazza" is no nisba.
     if (kind == kNone && k + 1 < limit && Definite(t_, k) &&
-        t_.text().substr(t_.tok(k).start, t_.tok(k).end - t_.tok(k).start).ends_with("\xD9\x8A") &&
+        Bytes(k, k).ends_with("\xD9\x8A") &&
         t_.tok(k).kind == TokenKind::kArabic && t_.tok(k + 1).kind == TokenKind::kArabic &&
         K(k + 1) == kNone && !Definite(t_, k + 1)) {
       const size_t e = NameEnd(k + 1, limit);
@@ -663,6 +663,17 @@ class QuoteParser {
     return n;
   }
 
+  // Who a parsed name is: the entity over it (any, or only a person unless the words are a
+  // name), else the words as written, else the descriptor's named holder.
+  std::string SpeakerOf(const ParsedName& p, bool any_entity) const {
+    const Entity* e = ents_.Over(t_.tok(p.tb).start, t_.tok(p.te - 1).end);
+    if (e != nullptr &&
+        (any_entity || e->type == EntityType::kPerson || p.kind == NameKind::kName)) {
+      return EntityName(*e);
+    }
+    return p.kind == NameKind::kName ? std::string(Bytes(p.tb, p.te - 1)) : NamedDescriptor(p);
+  }
+
   // A one-word name grown by the word before another mention of it (Kirby -> John Kirby).
   std::string Fullest(std::string name, size_t k, size_t e) const {
     if (e != k + 1) return name;
@@ -721,12 +732,9 @@ class QuoteParser {
         while (k < s.open && Comma(t_, k)) ++k;
         const ParsedName p = k < s.open ? ParseName(k, SubjectLimit(k)) : ParsedName{};
         if (p.kind == NameKind::kNone) break;
-        const Entity* e = ents_.Over(t_.tok(p.tb).start, t_.tok(p.te - 1).end);
         *complementizer = true;
-        *speaker = e != nullptr && (e->type == EntityType::kPerson || p.kind == NameKind::kName)
-                       ? EntityName(*e)
-                   : p.kind == NameKind::kName ? std::string(Bytes(p.tb, p.te - 1))
-                                               : NamedDescriptor(p);
+        // A descriptor's organization is where the source works, not the source.
+        *speaker = SpeakerOf(p, /*any_entity=*/false);
         return true;
       }
       if (K(i) == kSaying) {  // "naqala an X qawlahu": the speaker follows "an" (from).
@@ -799,10 +807,7 @@ class QuoteParser {
         const ParsedName p = ParseName(b, s.open - 1);
         if (p.kind != NameKind::kNone) {
           *complementizer = false;  // Short texts after a bare "X:" stay terms.
-          const Entity* e = ents_.Over(t_.tok(p.tb).start, t_.tok(p.te - 1).end);
-          *speaker = e != nullptr                ? EntityName(*e)
-                     : p.kind == NameKind::kName ? std::string(Bytes(p.tb, p.te - 1))
-                                                 : NamedDescriptor(p);
+          *speaker = SpeakerOf(p, /*any_entity=*/true);
           return true;
         }
       }
