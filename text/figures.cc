@@ -152,9 +152,13 @@ bool Reader::ReadDualUnit(size_t i, Quantity* q) {
   const UnitEntry* u = lex_.MatchUnit(std::span(words, 3), &consumed);
   // "qabla al-qimma bi-yawmayn": a one-letter clitic glued to a time dual stays out of the span.
   size_t clitic = 0;
-  if (u == nullptr && words[0].size() >= 10 &&
-      (StartsWith(words[0], "\u0628") || StartsWith(words[0], "\u0644") ||
-       StartsWith(words[0], "\u0648") || StartsWith(words[0], "\u0641"))) {
+  const auto clitic_first = [&] {
+    for (std::string_view c : kDualClitics) {
+      if (StartsWith(words[0], c)) return true;
+    }
+    return false;
+  };
+  if (u == nullptr && words[0].size() >= 10 && clitic_first()) {
     words[0].remove_prefix(2);
     u = lex_.MatchUnit(std::span(words, 3), &consumed);
     if (u != nullptr && u->dual && u->kind == FigureKind::kDuration) clitic = 2;

@@ -331,7 +331,7 @@ void FiguresLexicon::BuildFilter() {
     // "bi-yawmayn", "li-sa'atayn": a time dual may carry a one-letter clitic (Reader::ReadDualUnit).
     for (uint32_t u : units) {
       if (!units_[u].dual || units_[u].kind != FigureKind::kDuration) continue;
-      for (std::string_view clitic : {"\u0628", "\u0644", "\u0648", "\u0641"}) {
+      for (std::string_view clitic : kDualClitics) {
         add(std::string(clitic) + std::string(key));
       }
       break;

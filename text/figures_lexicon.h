@@ -17,6 +17,10 @@
 
 namespace khabar::text {
 
+// The one-letter proclitics (bi-, li-, wa-, fa-) a time dual may carry: "qabla al-qimma
+// bi-yawmayn". The word filter admits them; Reader::ReadDualUnit strips them.
+inline constexpr std::string_view kDualClitics[] = {"\u0628", "\u0644", "\u0648", "\u0641"};
+
 struct UnitEntry {
   std::string lemma;  // As written in the lexicon (unit of the figure).
   FigureKind kind = FigureKind::kNumber;

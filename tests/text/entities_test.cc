@@ -224,6 +224,7 @@ TEST_F(EntitiesTest, ACityWithAMasculineNationalityIsItsClub) {
 TEST_F(EntitiesTest, ANameStopsBeforeBiAnna) {
   const std::string body = "وصرح حسين لبيب بأن \"الفريق سيعود أقوى\" .";
   const auto es = recognizer_->Recognize("", body);
+  ASSERT_NE(Find(es, "حسين لبيب"), nullptr);
   for (const Entity& e : es) EXPECT_EQ(e.text.find("بأن"), std::string::npos) << e.text;
 }
 
