@@ -96,14 +96,19 @@ def cities(shared, out, stop):
                 out.add((clean(row["city_ar"]), place_class(clean(row["city_ar"]), stop)))
 
 
+def hand_list(path):
+    """The names of a hand-written list: one a line, "#" starts a comment."""
+    for line in read_lines(path):
+        name = clean(line.split("#", 1)[0])
+        if name:
+            yield name
+
+
 def hand_places(path, out, everyday, everyday_whole):
     """text/lexicon/places_ar.txt: places written for this project. A name with the article is
     matched whole, so only the whole word's use counts against it: "الموصل" is trusted although
     "موصل" (a conductor) is an everyday stem."""
-    for line in read_lines(path):
-        name = clean(line.split("#", 1)[0])
-        if not name:
-            continue
+    for name in hand_list(path):
         definite = fold(name).startswith("ال")
         if definite and " " not in name:
             trusted = fold(name) not in everyday_whole and name not in NOT_TRUSTED
@@ -114,9 +119,8 @@ def hand_places(path, out, everyday, everyday_whole):
 
 def hand_first_names(path, out):
     """text/lexicon/first_names_foreign_ar.txt: first names from outside the Arab world."""
-    for line in read_lines(path):
-        name = clean(line.split("#", 1)[0])
-        if name and " " not in name:
+    for name in hand_list(path):
+        if " " not in name:
             out.add((name, "PER_FIRST"))
 
 
